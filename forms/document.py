@@ -1,0 +1,94 @@
+"""The open draft: a report plus edit bookkeeping, announcing every change.
+
+Views subscribe to `changed` (the key that changed) and write through `set_value`; autosave
+compares `revision` with `saved_revision`. Domain rules that act on edits (the fiscal year
+filling empty project dates) live here so the CLI and the window share them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from forms.events import Signal
+from forms.report import ProgressReport, Report, renumber
+from forms.schema import FIELDS_BY_KEY
+from forms.thaidate import add_years, fiscal_year_bounds
+
+
+class ReportDocument:
+    def __init__(self, report: Report | None = None, draft_id: int | None = None) -> None:
+        self.report = report if report is not None else Report()
+        self.draft_id = draft_id
+        self.revision = 0
+        self.saved_revision = 0
+        self.changed = Signal()  # (key: str)
+
+    @property
+    def dirty(self) -> bool:
+        return self.revision != self.saved_revision
+
+    def value(self, key: str) -> Any:
+        return getattr(self.report, key)
+
+    def set_value(self, key: str, value: Any) -> None:
+        """Set one field; a no-op when the value is unchanged."""
+        field = FIELDS_BY_KEY[key]
+        if field.computed:
+            raise KeyError(f"{key} is computed")
+        if key == "progress_reports":
+            value = renumber(list(value))
+        if getattr(self.report, key) == value:
+            return
+        setattr(self.report, key, value)
+        self._touch(key)
+        if key == "fiscal_year":
+            self._fill_fiscal_dates()
+
+    def _fill_fiscal_dates(self) -> None:
+        year = self.report.fiscal_year
+        if year is None or not 2400 <= year <= 2800:
+            return
+        start, end = fiscal_year_bounds(year)
+        if self.report.start_date is None:
+            self.set_value("start_date", start)
+        if self.report.end_date is None:
+            self.set_value("end_date", end)
+
+    def _touch(self, key: str) -> None:
+        self.revision += 1
+        self.changed.emit(key)
+        if key == "progress_reports":
+            self.changed.emit("budget_spent")
+
+    def snapshot(self) -> tuple[int, Report]:
+        """A copy of the report to save elsewhere (another thread), with its revision."""
+        return self.revision, self.report.copy()
+
+    def mark_saved(self, revision: int, draft_id: int | None = None) -> None:
+        self.saved_revision = revision
+        if draft_id is not None:
+            self.draft_id = draft_id
+
+
+def next_fiscal_year(report: Report) -> Report:
+    """Last year's report as the start of next year's: project data kept, fiscal year +1,
+    project dates +1 year, progress log emptied."""
+    nxt = report.copy()
+    if nxt.fiscal_year is not None:
+        nxt.fiscal_year += 1
+    nxt.start_date = add_years(nxt.start_date, 1) if nxt.start_date else None
+    nxt.end_date = add_years(nxt.end_date, 1) if nxt.end_date else None
+    nxt.progress_reports = []
+    return nxt
+
+
+def new_progress_report(after: list[ProgressReport]) -> ProgressReport:
+    """A blank report to append, numbered next and carrying the last progress forward."""
+    last = after[-1] if after else None
+    return replace(
+        ProgressReport(no=len(after) + 1),
+        progress_percent=last.progress_percent if last else None,
+        plan_status="on_plan",
+        target_status="on_target",
+    )

@@ -1,0 +1,117 @@
+"""The JSON interchange format of FORM.md: one report, one UTF-8 JSON object.
+
+Reading is strict: unknown keys and wrong types raise errors naming the key, the field and
+the value; numbers are read as Decimal (never float); `budget_spent` is computed, so it is
+ignored on input and written on output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from forms.codec import decode, encode
+from forms.errors import FieldValueError, NotJsonError, UnknownKeyError
+from forms.report import ProgressReport, Report
+from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS, PROGRESS_FIELDS_BY_KEY, Kind
+
+_DECIMAL_MARK = "\u0000decimal:"
+_DECIMAL_TOKEN = re.compile(r'"\\u0000decimal:([^"]+)"')
+
+
+def loads(text: str | bytes) -> Report:
+    """The report in a JSON text; raises a `forms.errors.FormError` subclass."""
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as exc:
+        raise NotJsonError(f"ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้ ({exc}) — เลือกไฟล์รายงาน .json") from None
+    return from_dict(data)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number")
+
+
+def from_dict(data: Any) -> Report:
+    if not isinstance(data, dict):
+        raise NotJsonError("ไฟล์ JSON ต้องเป็นรายงานหนึ่งฉบับ (JSON object) — เลือกไฟล์รายงาน .json")
+    for key in data:
+        if key not in FIELDS_BY_KEY:
+            raise UnknownKeyError(key)
+    values: dict[str, Any] = {}
+    for field in FIELDS:
+        if field.computed or field.key not in data:
+            continue
+        raw = data[field.key]
+        if field.kind == Kind.REPORT_LIST:
+            values[field.key] = _reports_from_json(raw)
+        else:
+            values[field.key] = decode(field, field.key, raw)
+    return Report(**values)
+
+
+def _reports_from_json(raw: Any) -> list[ProgressReport]:
+    field = FIELDS_BY_KEY["progress_reports"]
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise FieldValueError("progress_reports", field.title, raw, "รายการรายงาน (JSON array)")
+    reports = []
+    for i, item in enumerate(raw, start=1):
+        path = f"progress_reports[{i}]"
+        if not isinstance(item, dict):
+            raise FieldValueError(path, field.title, item, "รายงานหนึ่งครั้ง (JSON object)")
+        for key in item:
+            if key not in PROGRESS_FIELDS_BY_KEY:
+                raise UnknownKeyError(f"{path}.{key}")
+        values = {
+            f.key: decode(f, f"{path}.{f.key}", item[f.key])
+            for f in PROGRESS_FIELDS
+            if f.key in item
+        }
+        if values.get("no") is None:
+            values["no"] = i
+        reports.append(ProgressReport(**values))
+    return reports
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The JSON object of a report, every key present, `budget_spent` included."""
+    out: dict[str, Any] = {}
+    for field in FIELDS:
+        if field.kind == Kind.REPORT_LIST:
+            out[field.key] = [
+                {f.key: encode(f, getattr(r, f.key)) for f in PROGRESS_FIELDS}
+                for r in report.progress_reports
+            ]
+        else:
+            out[field.key] = encode(field, getattr(report, field.key))
+    return out
+
+
+def dumps(report: Report, indent: int | None = 2) -> str:
+    """The report as interchange JSON text (UTF-8 Thai kept readable, money exact)."""
+    return _dumps_exact(to_dict(report), indent)
+
+
+def _dumps_exact(data: Any, indent: int | None) -> str:
+    # The json module writes Decimal only through float, which would lose satang on large
+    # sums; so each Decimal travels as a marked string and is turned back into a bare
+    # JSON number after encoding.
+    def default(value: Any) -> Any:
+        raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+    text = json.dumps(_mark_decimals(data), ensure_ascii=False, indent=indent, default=default)
+    return _DECIMAL_TOKEN.sub(lambda m: m.group(1), text)
+
+
+def _mark_decimals(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return f"{_DECIMAL_MARK}{value:f}"
+    if isinstance(value, dict):
+        return {k: _mark_decimals(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mark_decimals(v) for v in value]
+    return value

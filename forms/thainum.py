@@ -1,0 +1,45 @@
+"""Money and percent as the printout writes them, and as a clerk types them.
+
+Formatting goes through Babel's Thai locale (thousands separators); Decimal throughout.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+_TYPED_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def format_money(value: Decimal | None) -> str:
+    """`180,000` or `1,234.50` (decimals only when there are satang); '' when empty."""
+    if value is None:
+        return ""
+    has_satang = value != value.to_integral_value()
+    pattern = "#,##0.00" if has_satang else "#,##0"
+    return format_decimal(value, format=pattern, locale="th", decimal_quantization=True)
+
+
+def format_percent(value: Decimal | None) -> str:
+    """`20.00` (always two decimals); '' when empty."""
+    if value is None:
+        return ""
+    return format_decimal(value, format="0.00", locale="th", decimal_quantization=True)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number typed by a clerk: thousands commas and spaces allowed; '' gives None.
+
+    Raises ValueError for anything else.
+    """
+    cleaned = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return None
+    if not _TYPED_NUMBER.match(cleaned):
+        raise ValueError(text)
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None

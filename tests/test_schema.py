@@ -1,0 +1,47 @@
+"""The schema is the single source: the model, the sections and every default agree with it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from forms.codec import decode, encode
+from forms.report import ProgressReport, Report
+from forms.schema import FIELDS, PROGRESS_FIELDS, SECTIONS_BY_KEY, Kind
+
+
+def test_every_input_field_is_a_model_attribute_and_back():
+    model = {f.name for f in dataclasses.fields(Report)}
+    schema = {f.key for f in FIELDS if not f.computed}
+    assert model == schema
+
+
+def test_computed_fields_are_properties_of_the_model():
+    for field in FIELDS:
+        if field.computed:
+            assert isinstance(getattr(Report, field.key), property)
+
+
+def test_every_progress_field_is_a_model_attribute_and_back():
+    assert {f.name for f in dataclasses.fields(ProgressReport)} == {f.key for f in PROGRESS_FIELDS}
+
+
+def test_every_field_lives_on_a_known_tab_with_a_thai_label():
+    for field in FIELDS + PROGRESS_FIELDS:
+        assert field.section in SECTIONS_BY_KEY, field.key
+        assert any("\u0e01" <= ch <= "\u0e5b" for ch in field.title), field.key
+        assert field.label.strip(), field.key
+
+
+def test_every_default_passes_its_own_codec():
+    # as qutebrowser tests each setting's default against its own type
+    for model, fields in ((Report(), FIELDS), (ProgressReport(), PROGRESS_FIELDS)):
+        for field in fields:
+            if field.computed or field.kind == Kind.REPORT_LIST:
+                continue
+            default = getattr(model, field.key)
+            assert decode(field, field.key, encode(field, default)) == default, field.key
+
+
+def test_choices_only_on_choice_fields():
+    for field in FIELDS + PROGRESS_FIELDS:
+        assert bool(field.choices) == (field.kind == Kind.CHOICE), field.key
