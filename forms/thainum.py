@@ -10,7 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
 
-_TYPED_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_TYPED_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def format_money(value: Decimal | None) -> str:
@@ -30,11 +31,11 @@ def format_percent(value: Decimal | None) -> str:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A number typed by a clerk: thousands commas and spaces allowed; '' gives None.
+    """A number typed by a clerk: Thai digits, thousands commas and spaces allowed; '' gives None.
 
     Raises ValueError for anything else.
     """
-    cleaned = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    cleaned = text.translate(_THAI_DIGITS).replace(",", "").replace(" ", "").replace("\u00a0", "")
     if not cleaned:
         return None
     if not _TYPED_NUMBER.match(cleaned):
