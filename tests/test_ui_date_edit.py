@@ -1,0 +1,92 @@
+"""The Buddhist-Era date editor: typed BE dates, a calendar showing BE years, 543 added once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from ui.date_edit import BeDateEdit
+
+# the offscreen platform warns that it cannot raise or grab windows; that is not our bug
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def make(qtbot) -> BeDateEdit:
+    editor = BeDateEdit()
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_typing_a_be_date_gives_the_gregorian_date(qtbot):
+    editor = make(qtbot)
+    seen: list[object] = []
+    editor.edited.connect(seen.append)
+    qtbot.keyClicks(editor.line, "30/01/2566")
+    assert editor.value() == date(2023, 1, 30)
+    assert seen == [date(2023, 1, 30)]
+
+
+def test_letters_are_refused_as_you_type(qtbot):
+    editor = make(qtbot)
+    qtbot.keyClicks(editor.line, "3x0/ab01/2566")
+    assert editor.line.text() == "30/01/2566"
+    assert editor.value() == date(2023, 1, 30)
+
+
+def test_a_ce_year_or_impossible_day_is_not_taken_and_is_flagged(qtbot):
+    editor = make(qtbot)
+    editor.show_value(date(2023, 1, 30))
+    editor.line.clear()
+    qtbot.keyClicks(editor.line, "31/02/2566")
+    editor.line.editingFinished.emit()
+    assert editor.value() == date(2023, 1, 30)
+    assert "ไม่มีวันที่" in editor.line.toolTip()
+    editor.line.clear()
+    qtbot.keyClicks(editor.line, "30/01/2023")
+    editor.line.editingFinished.emit()
+    assert editor.value() == date(2023, 1, 30)
+    assert "ค.ศ." in editor.line.toolTip()
+
+
+def test_the_calendar_shows_the_be_year_of_the_date(qtbot):
+    editor = make(qtbot)
+    editor.show_value(date(2023, 1, 30))
+    assert editor.line.text() == "30/01/2566"
+    editor.open_calendar()
+    calendar = editor.calendar
+    assert calendar is not None
+    assert calendar.shown_year_be() == 2566
+    assert "2566" in calendar.year_box.text()
+    assert calendar.month_box.currentText() == "มกราคม"
+    assert calendar.grid.yearShown() == 2023  # the Gregorian grid underneath, not 2566 or 3109
+    editor.popup.hide()
+
+
+def test_picking_in_the_calendar_adds_543_once(qtbot):
+    editor = make(qtbot)
+    editor.show_value(date(2023, 1, 30))
+    editor.open_calendar()
+    calendar = editor.calendar
+    calendar.year_box.setValue(2567)
+    assert calendar.grid.yearShown() == 2024
+    view = calendar.grid.findChild(QTableView)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert editor.value() == date(2024, 1, 31)
+    assert editor.line.text() == "31/01/2567"
+    assert not editor.popup.isVisible()
+
+
+def test_clearing_the_text_clears_the_date(qtbot):
+    editor = make(qtbot)
+    editor.show_value(date(2023, 1, 30))
+    seen: list[object] = []
+    editor.edited.connect(seen.append)
+    editor.line.selectAll()
+    qtbot.keyClick(editor.line, Qt.Key.Key_Delete)
+    assert editor.value() is None and seen == [None]

@@ -1,0 +1,107 @@
+"""List fields: add, remove, move up/down, and the printed numbering (2.1, 3.1.2, ...)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from forms.schema import FIELDS_BY_KEY
+from ui import dialogs
+from ui.editors import make_editor
+from ui.list_editor import TextListEditor
+from ui.testing import type_text
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def make(qtbot, key: str) -> tuple[TextListEditor, list[list[str]]]:
+    editor = make_editor(FIELDS_BY_KEY[key])
+    qtbot.addWidget(editor)
+    seen: list[list[str]] = []
+    editor.edited.connect(seen.append)
+    return editor, seen
+
+
+def numbers(editor: TextListEditor) -> list[str]:
+    return [row.number.text() for row in editor.rows]
+
+
+def add(qtbot, editor: TextListEditor, text: str) -> None:
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    type_text(editor.rows[-1].text, text)
+
+
+def test_add_items_with_the_button_and_type_them(qtbot):
+    editor, seen = make(qtbot, "objectives")
+    add(qtbot, editor, "เพื่อพัฒนา")
+    add(qtbot, editor, "เพื่อคัดเลือก")
+    assert editor.value() == ["เพื่อพัฒนา", "เพื่อคัดเลือก"]
+    assert seen[-1] == ["เพื่อพัฒนา", "เพื่อคัดเลือก"]
+    assert numbers(editor) == ["2.1", "2.2"]
+
+
+def test_target_lists_number_as_printed(qtbot):
+    quantity, _ = make(qtbot, "targets_quantity")
+    quality, _ = make(qtbot, "targets_quality")
+    quantity.show_value(["ก", "ข", "ค"])
+    quality.show_value(["ง"])
+    assert numbers(quantity) == ["3.1.1", "3.1.2", "3.1.3"]
+    assert numbers(quality) == ["3.2.1"]
+
+
+def test_move_up_and_down_renumbers(qtbot):
+    editor, seen = make(qtbot, "objectives")
+    editor.show_value(["หนึ่ง", "สอง", "สาม"])
+    assert seen == []  # showing a value from the model is not an edit
+    qtbot.mouseClick(editor.rows[2].up, Qt.MouseButton.LeftButton)
+    assert editor.value() == ["หนึ่ง", "สาม", "สอง"]
+    qtbot.mouseClick(editor.rows[0].down, Qt.MouseButton.LeftButton)
+    assert editor.value() == ["สาม", "หนึ่ง", "สอง"]
+    assert [row.text.toPlainText() for row in editor.rows] == ["สาม", "หนึ่ง", "สอง"]
+    assert seen[-1] == ["สาม", "หนึ่ง", "สอง"]
+    assert not editor.rows[0].up.isEnabled() and not editor.rows[2].down.isEnabled()
+
+
+def test_remove_asks_first_when_the_item_has_text(qtbot, monkeypatch):
+    editor, seen = make(qtbot, "targets_quality")
+    editor.show_value(["ก", "ข", ""])
+    answers = iter([False, True])
+    questions: list[str] = []
+
+    def ask(parent, title, text, **kwargs):
+        questions.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(dialogs, "ask", ask)
+    qtbot.mouseClick(editor.rows[0].remove, Qt.MouseButton.LeftButton)
+    assert editor.value() == ["ก", "ข", ""]  # the clerk said no
+    qtbot.mouseClick(editor.rows[0].remove, Qt.MouseButton.LeftButton)
+    assert editor.value() == ["ข", ""]
+    assert "3.2.1" in questions[0] and "ก" in questions[0]
+    qtbot.mouseClick(editor.rows[1].remove, Qt.MouseButton.LeftButton)  # empty: no question
+    assert editor.value() == ["ข"] and len(questions) == 2
+    assert numbers(editor) == ["3.2.1"] and seen[-1] == ["ข"]
+
+
+def test_rationale_paragraphs_take_several_lines(qtbot):
+    editor, _ = make(qtbot, "rationale")
+    add(qtbot, editor, "บรรทัดแรก")
+    qtbot.keyClick(editor.rows[0].text, Qt.Key.Key_Return)
+    type_text(editor.rows[0].text, "บรรทัดสอง")
+    assert editor.value() == ["บรรทัดแรก\nบรรทัดสอง"]
+    assert numbers(editor) == ["ย่อหน้า 1"]
+
+
+def test_an_objective_stays_one_line(qtbot):
+    editor, _ = make(qtbot, "objectives")
+    add(qtbot, editor, "ก")
+    qtbot.keyClick(editor.rows[0].text, Qt.Key.Key_Return)
+    type_text(editor.rows[0].text, "ข")
+    assert editor.value() == ["กข"]
+
+
+def test_text_longer_than_the_field_allows_is_cut(qtbot):
+    editor, _ = make(qtbot, "objectives")
+    add(qtbot, editor, "")
+    editor.rows[0].text.setPlainText("ก" * 2100)
+    assert editor.value() == ["ก" * 2000]

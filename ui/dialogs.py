@@ -1,0 +1,93 @@
+"""Every dialog the window shows goes through this module, so tests can replace it.
+
+`ask` and `inform` are the only ways the app talks to the user in a modal box; tests
+monkeypatch them (`monkeypatch.setattr(dialogs, "ask", ...)`), so callers must use
+`dialogs.ask(...)`, never `from ui.dialogs import ask`. Known failures get their own Thai
+message through `inform`; only bugs reach `show_crash`, through the `sys.excepthook` that
+`install_excepthook` sets.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+APP_TITLE = "แบบรายงานโครงการ"
+
+
+def ask(
+    parent: QWidget | None, title: str, text: str, yes: str = "ตกลง", no: str = "ยกเลิก"
+) -> bool:
+    """A yes/no question with Thai buttons; True when the user chose `yes`."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget | None, title: str, text: str, error: bool = False) -> None:
+    """A message with one Thai OK button (a warning icon when `error`)."""
+    icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+class CrashDialog(QDialog):
+    """A program error: the traceback in a copyable box, for the clerk to send to support."""
+
+    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{APP_TITLE} — โปรแกรมขัดข้อง")
+        self.resize(720, 480)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "เกิดข้อผิดพลาดในโปรแกรม ข้อมูลที่พิมพ์ไว้ยังอยู่และจะถูกบันทึกตามปกติ\n"
+            "กรุณากด “คัดลอก” แล้วส่งข้อความด้านล่างให้ผู้ดูแลโปรแกรม"
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox()
+        copy = QPushButton("คัดลอก")
+        copy.clicked.connect(self.copy_details)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton("ปิด", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+
+
+def show_crash(details: str) -> None:
+    CrashDialog(details).exec()
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    details = "".join(traceback.format_exception(kind, value, tb))
+    if sys.__stderr__ is not None:
+        sys.__stderr__.write(details)
+    show_crash(details)
+
+
+def install_excepthook() -> None:
+    """Show unexpected exceptions (bugs) in a dialog instead of losing them on a console."""
+    sys.excepthook = _excepthook

@@ -1,0 +1,203 @@
+"""The progress log as a Qt table model over a list of `ProgressReport`.
+
+The model owns a copy of the log; every change a view makes (a field set, rows inserted,
+removed or moved) renumbers the log (`forms.report.renumber`) and is announced whole through
+`edited`, which the form writes to the document. `show_value` takes the document's log back
+in without disturbing the views when nothing changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from forms.document import new_progress_report
+from forms.report import ProgressReport, renumber
+from forms.schema import PROGRESS_FIELDS, Kind, choice_label
+from forms.thaidate import format_be_date
+from forms.thainum import format_money, format_percent
+
+COLUMNS = PROGRESS_FIELDS
+COLUMN_OF = {f.key: i for i, f in enumerate(COLUMNS)}
+VALUE_ROLE = Qt.ItemDataRole.UserRole  # the typed value (date, Decimal, str, None)
+Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def display_text(key: str, value: Any) -> str:
+    """How a progress report's value reads in the table."""
+    field = COLUMNS[COLUMN_OF[key]]
+    if field.kind == Kind.DATE:
+        return format_be_date(value) or "ไม่ระบุวันที่"
+    if field.kind == Kind.PERCENT:
+        return "" if value is None else f"{format_percent(value)} %"
+    if field.kind == Kind.MONEY:
+        return format_money(value)
+    if field.kind == Kind.CHOICE:
+        return choice_label(field, value)
+    if field.kind == Kind.PARAGRAPH:
+        first = value.strip().splitlines()[0] if value.strip() else ""
+        return first if len(first) <= 80 else first[:80] + "…"
+    return "" if value is None else str(value)
+
+
+class ProgressModel(QAbstractTableModel):
+    edited = Signal(object)  # list[ProgressReport], after any change made through the model
+
+    def __init__(
+        self, reports: list[ProgressReport] | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.reports: list[ProgressReport] = renumber(list(reports or []))
+
+    # read
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.reports)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        field = COLUMNS[index.column()]
+        value = getattr(self.reports[index.row()], field.key)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if field.key == "no":
+                return f"ครั้งที่ {value}"
+            return display_text(field.key, value)
+        if role == VALUE_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            numeric = field.kind in (Kind.MONEY, Kind.PERCENT)
+            return int(_RIGHT if numeric else _LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole and field.kind == Kind.PARAGRAPH:
+            return value or None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section].title if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # write (typed values through VALUE_ROLE; the cells are edited in the detail form)
+    def setData(self, index: Index, value: Any, role: int = VALUE_ROLE) -> bool:
+        if not index.isValid() or role != VALUE_ROLE:
+            return False
+        key = COLUMNS[index.column()].key
+        if key == "no":
+            return False  # the number follows the order
+        row = self.reports[index.row()]
+        if getattr(row, key) == value:
+            return True
+        self.reports[index.row()] = replace(row, **{key: value})
+        self.dataChanged.emit(index, index)
+        self._emit()
+        return True
+
+    def set_field(self, row: int, key: str, value: Any) -> bool:
+        return self.setData(self.index(row, COLUMN_OF[key]), value, VALUE_ROLE)
+
+    def insertRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or not 0 <= row <= len(self.reports) or count < 1:
+            return False
+        self.beginInsertRows(QModelIndex(), row, row + count - 1)
+        for offset in range(count):
+            before = self.reports[: row + offset]
+            self.reports.insert(row + offset, new_progress_report(before))
+        self.endInsertRows()
+        self._renumber(row)
+        self._emit()
+        return True
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or row < 0 or count < 1 or row + count > len(self.reports):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.reports[row : row + count]
+        self.endRemoveRows()
+        self._renumber(row)
+        self._emit()
+        return True
+
+    def moveRows(
+        self,
+        source_parent: Index,
+        source_row: int,
+        count: int,
+        destination_parent: Index,
+        destination_child: int,
+    ) -> bool:
+        n = len(self.reports)
+        if source_parent.isValid() or destination_parent.isValid() or count < 1:
+            return False
+        if source_row < 0 or source_row + count > n or not 0 <= destination_child <= n:
+            return False
+        if source_row <= destination_child <= source_row + count:
+            return False  # Qt's rule: a move onto itself is no move
+        if not self.beginMoveRows(
+            QModelIndex(), source_row, source_row + count - 1, QModelIndex(), destination_child
+        ):
+            return False
+        moving = self.reports[source_row : source_row + count]
+        rest = self.reports[:source_row] + self.reports[source_row + count :]
+        at = destination_child if destination_child < source_row else destination_child - count
+        self.reports = rest[:at] + moving + rest[at:]
+        self.endMoveRows()
+        self._renumber(min(source_row, at))
+        self._emit()
+        return True
+
+    def move_row(self, row: int, delta: int) -> bool:
+        """Move one row up (delta -1) or down (+1)."""
+        target = row + delta
+        if not 0 <= row < len(self.reports) or not 0 <= target < len(self.reports):
+            return False
+        destination = target if delta < 0 else target + 1
+        return self.moveRows(QModelIndex(), row, 1, QModelIndex(), destination)
+
+    def show_value(self, reports: list[ProgressReport]) -> None:
+        """Take the document's log (it may be another draft's) without echoing it back."""
+        if reports == self.reports:
+            return
+        if len(reports) == len(self.reports):
+            self.reports = list(reports)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(reports) - 1, len(COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.reports = list(reports)
+        self.endResetModel()
+
+    def value(self) -> list[ProgressReport]:
+        return list(self.reports)
+
+    def _renumber(self, from_row: int) -> None:
+        """Number the log 1, 2, ... again after rows came, went or moved (Qt's model rules
+        want the rows' data unchanged until the structural change has been announced)."""
+        self.reports = renumber(self.reports)
+        if from_row < len(self.reports):
+            column = COLUMN_OF["no"]
+            last = len(self.reports) - 1
+            self.dataChanged.emit(self.index(from_row, column), self.index(last, column))
+
+    def _emit(self) -> None:
+        self.edited.emit(list(self.reports))
