@@ -15,7 +15,7 @@ from forms.checks.show import decimal_places, show_date, show_number, show_text
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, Kind
 from forms.thainum import format_money, format_percent
 
-PROJECT_CODE = re.compile(r"\d{8}-\d{4}")
+PROJECT_CODE = re.compile(r"\d{8}-\d{4}", re.ASCII)  # \d alone also takes Thai digits
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _REQUIRED = tuple(f for f in FIELDS if f.required)  # declared in the schema
 _FIRST, _LAST = PLAUSIBLE_BE_YEARS[0], PLAUSIBLE_BE_YEARS[-1]
