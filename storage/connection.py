@@ -1,0 +1,189 @@
+"""Opening the drafts database safely: check, back up, migrate, configure.
+
+The order matters and is the point of this module:
+1. a file that exists but is not SQLite, or fails `PRAGMA quick_check`, is refused as
+   damaged before anything could write to it (it is never overwritten or recreated);
+2. a file or folder the program may not write is refused as read-only;
+3. a database changed by a newer program (migration names this one does not know) is
+   refused, untouched;
+4. an existing database with pending migrations is first copied aside with SQLite's backup
+   API (`drafts.db.bak-<UTC time>-before-<migration>`), then migrated in one transaction;
+5. WAL journal, foreign keys and a busy timeout are switched on for the connection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from storage.errors import (
+    DatabaseDamaged,
+    DatabaseReadOnly,
+    NewerDatabase,
+    translate,
+)
+from storage.schema_migrations import (
+    MIGRATION_SET,
+    MIGRATIONS_TABLE,
+    STEPS,
+    Step,
+    build_migrations,
+    step_names,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 3.0
+
+
+@contextmanager
+def translating(path: Path) -> Iterator[None]:
+    """Re-raise known sqlite3/OS failures as the named `StorageError`s."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        named = translate(exc, path)
+        if named is None:
+            raise
+        raise named from exc
+
+
+def open_connection(
+    path: Path, *, steps: tuple[Step, ...] = STEPS, busy_timeout: float = BUSY_TIMEOUT_S
+) -> sqlite3.Connection:
+    """A configured, migrated connection to the drafts database at `path`.
+
+    The connection is in autocommit mode (`isolation_level=None`): callers open their own
+    `BEGIN IMMEDIATE` transactions. It may be used from another thread than the one that
+    opened it, one thread at a time (`DraftStore` serialises with a lock).
+    """
+    with translating(path):
+        existed = _check_existing_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_writable(path)
+        conn = sqlite3.connect(
+            path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+    try:
+        with translating(path):
+            _prepare(conn, path, existed, steps, busy_timeout)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_existing_file(path: Path) -> bool:
+    """True when `path` holds a non-empty file; refuses one that is not SQLite at all."""
+    if path.is_dir():
+        raise DatabaseReadOnly(path, "ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์")
+    if not path.exists() or path.stat().st_size == 0:
+        return False  # SQLite treats an empty file as a new, empty database
+    with path.open("rb") as f:
+        header = f.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseDamaged(path, "ส่วนหัวของไฟล์ไม่ใช่ฐานข้อมูล SQLite")
+    return True
+
+
+def _check_writable(path: Path) -> None:
+    # os.access answers True for root whatever the mode bits say; then SQLite's own refusal
+    # ("attempt to write a readonly database") is caught by the write probe in `_prepare`.
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseReadOnly(path, f"โฟลเดอร์ {folder} เขียนไม่ได้")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseReadOnly(path, "ไฟล์ตั้งค่าเป็นอ่านอย่างเดียว")
+
+
+def _prepare(
+    conn: sqlite3.Connection,
+    path: Path,
+    existed: bool,
+    steps: tuple[Step, ...],
+    busy_timeout: float,
+) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    if existed:
+        _quick_check(conn, path)
+    applied = applied_migrations(conn)
+    known = step_names(steps)
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise NewerDatabase(path, unknown)
+    pending = [name for name in known if name not in applied]
+    if pending and existed and _has_tables(conn):
+        backup_copy(conn, path, pending[0])
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if pending:
+            _apply(conn, steps)
+        else:
+            # A write probe: a file opened read-only behind os.access's back (root, read-only
+            # media, immutable files) refuses here, at open, rather than at the first autosave.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    if rows != [("ok",)]:
+        raise DatabaseDamaged(path, str(rows[0][0]) if rows else "quick_check")
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of this program's migrations recorded as applied, in the order applied."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,),
+    )
+    return [name for (name,) in rows]
+
+
+def _apply(conn: sqlite3.Connection, steps: tuple[Step, ...]) -> None:
+    from sqlite_utils import Database
+
+    # Inside our BEGIN IMMEDIATE, each step's own transaction becomes a savepoint, so two
+    # copies of the program opening a new file at once cannot both migrate it.
+    db = Database(conn, execute_plugins=False)
+    build_migrations(steps).apply(db)
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, before: str) -> Path:
+    """Copy the database aside with SQLite's backup API (consistent, WAL content included)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.bak-{stamp}-before-{before}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.bak-{stamp}-{n}-before-{before}")
+    part = target.with_name(target.name + ".part")
+    try:
+        dest = sqlite3.connect(part)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+    return target

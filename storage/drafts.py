@@ -1,0 +1,276 @@
+"""The drafts store: every report a clerk keeps, in one SQLite file.
+
+`DraftStore` is the only way the window and the command line touch the database. Each
+write is one `BEGIN IMMEDIATE` transaction, so a save is all or nothing and a busy
+database is noticed before anything is written. A store may be opened on the same file in
+several threads or processes at once (the window saves from a worker thread through its
+own store); one store object serialises its own calls with a lock.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from forms.report import Report
+from storage.connection import BUSY_TIMEOUT_S, open_connection, translating
+from storage.errors import DraftNotFound
+from storage.rows import DRAFT_COLUMNS, PROGRESS_COLUMNS, draft_row, progress_rows, report_from_rows
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _quoted(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+_INSERT_DRAFT = (
+    f"INSERT INTO drafts (created_at, updated_at, {_quoted(DRAFT_COLUMNS)}) "
+    f"VALUES (:created_at, :updated_at, {', '.join(':' + c for c in DRAFT_COLUMNS)})"
+)
+_UPDATE_DRAFT = (
+    "UPDATE drafts SET updated_at = :updated_at, "
+    + ", ".join(f'"{c}" = :{c}' for c in DRAFT_COLUMNS)
+    + " WHERE id = :id"
+)
+_PROGRESS_KEYS = ("draft_id", "position", *PROGRESS_COLUMNS)
+_INSERT_PROGRESS = (
+    f"INSERT INTO progress_reports ({_quoted(_PROGRESS_KEYS)}) "
+    f"VALUES ({', '.join(':' + c for c in _PROGRESS_KEYS)})"
+)
+_SUMMARY = (
+    "SELECT id, project_name, project_code, fiscal_year, agency_office, updated_at, deleted_at"
+    " FROM drafts"
+)
+# What search looks in; char(31) keeps a term from matching across two columns.
+_SEARCHABLE = (
+    "lower(project_name || char(31) || project_code || char(31) || ifnull(fiscal_year, '')"
+    " || char(31) || agency_office || char(31) || agency_division || char(31) || agency_section)"
+)
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """One line of the drafts list."""
+
+    id: int
+    project_name: str
+    project_code: str
+    fiscal_year: int | None
+    agency_office: str
+    updated_at: datetime  # aware, UTC
+    deleted_at: datetime | None  # aware, UTC; None unless in the bin
+
+
+def _summary(row: tuple[Any, ...]) -> DraftSummary:
+    id_, name, code, year, office, updated, deleted = row
+    return DraftSummary(
+        id=id_,
+        project_name=name,
+        project_code=code,
+        fiscal_year=year,
+        agency_office=office,
+        updated_at=datetime.fromisoformat(updated),
+        deleted_at=datetime.fromisoformat(deleted) if deleted else None,
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DraftStore:
+    """Drafts in one SQLite file; open with `DraftStore.open(path)`, close when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT_S) -> DraftStore:
+        """Open (creating it and its folder when missing) the database at `path`.
+
+        Raises `DatabaseDamaged`, `DatabaseReadOnly`, `NewerDatabase`, `DatabaseBusy` or
+        `DiskFull`; a damaged or newer file is left exactly as it was.
+        """
+        path = Path(path).expanduser().absolute()
+        return cls(path, open_connection(path, busy_timeout=busy_timeout))
+
+    # -- context manager -------------------------------------------------------------------
+
+    def __enter__(self) -> DraftStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    # -- transactions ----------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise RuntimeError("DraftStore is closed")
+        return self._conn
+
+    @contextmanager
+    def _transaction(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """One transaction: all of it is written, or none of it."""
+        with self._lock, translating(self.path):
+            conn = self._connection()
+            conn.execute(begin)
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _reading(self) -> Any:
+        # a read transaction, so a draft and its progress rows come from one snapshot
+        return self._transaction("BEGIN")
+
+    def _change_stamp(self, conn: sqlite3.Connection) -> str:
+        # Strictly after every earlier change: Windows clocks tick in ~15 ms steps, and two
+        # saves in one tick must still list in the order they happened.
+        now = _now()
+        latest = conn.execute("SELECT max(updated_at) FROM drafts").fetchone()[0]
+        if latest is not None:
+            previous = datetime.fromisoformat(latest)
+            if now <= previous:
+                now = previous + timedelta(microseconds=1)
+        return now.isoformat(timespec="microseconds")
+
+    def _write_progress(self, conn: sqlite3.Connection, draft_id: int, report: Report) -> None:
+        conn.execute("DELETE FROM progress_reports WHERE draft_id = ?", (draft_id,))
+        conn.executemany(_INSERT_PROGRESS, progress_rows(draft_id, report))
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    def create(self, report: Report) -> int:
+        """Store a new draft; returns its id."""
+        with self._transaction() as conn:
+            stamp = self._change_stamp(conn)
+            cursor = conn.execute(
+                _INSERT_DRAFT, {"created_at": stamp, "updated_at": stamp, **draft_row(report)}
+            )
+            draft_id = int(cursor.lastrowid or 0)
+            self._write_progress(conn, draft_id, report)
+        return draft_id
+
+    def save(self, draft_id: int, report: Report) -> None:
+        """Replace the stored draft `draft_id` with `report`, in one transaction."""
+        with self._transaction() as conn:
+            stamp = self._change_stamp(conn)
+            cursor = conn.execute(
+                _UPDATE_DRAFT, {"id": draft_id, "updated_at": stamp, **draft_row(report)}
+            )
+            if cursor.rowcount == 0:
+                raise DraftNotFound(draft_id, self.path)
+            self._write_progress(conn, draft_id, report)
+
+    def load(self, draft_id: int) -> Report:
+        """The stored report (also for a draft in the bin)."""
+        with self._reading() as conn:
+            conn.row_factory = sqlite3.Row
+            try:
+                draft = conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+                if draft is None:
+                    raise DraftNotFound(draft_id, self.path)
+                progress = conn.execute(
+                    "SELECT * FROM progress_reports WHERE draft_id = ? ORDER BY position",
+                    (draft_id,),
+                ).fetchall()
+            finally:
+                conn.row_factory = None
+        return report_from_rows(dict(draft), [dict(row) for row in progress])
+
+    def list(self) -> list[DraftSummary]:
+        """Drafts not in the bin, the most recently changed first."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"{_SUMMARY} WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
+            ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def search(self, text: str) -> list[DraftSummary]:
+        """Drafts not in the bin whose name, code, fiscal year or agency contains every
+        word of `text` (Thai digits match Arabic ones); empty text lists all."""
+        terms = text.lower().split()
+        if not terms:
+            return self.list()
+        where, params = [], []
+        for term in terms:
+            where.append(f"(instr({_SEARCHABLE}, ?) OR instr({_SEARCHABLE}, ?))")
+            params += [term, term.translate(_THAI_DIGITS)]
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"{_SUMMARY} WHERE deleted_at IS NULL AND {' AND '.join(where)}"
+                " ORDER BY updated_at DESC, id DESC",
+                params,
+            ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def duplicate_next_year(self, draft_id: int) -> int:
+        """A new draft for the next fiscal year made from `draft_id` (which is unchanged)."""
+        # imported here: forms.document pulls in Babel, which the command line's `list`
+        # should not pay for
+        from forms.document import next_fiscal_year
+
+        return self.create(next_fiscal_year(self.load(draft_id)))
+
+    # -- the bin ---------------------------------------------------------------------------
+
+    def delete(self, draft_id: int) -> None:
+        """Move a draft to the bin (a no-op for one already there)."""
+        with self._transaction() as conn:
+            self._require(conn, draft_id)
+            conn.execute(
+                "UPDATE drafts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                (_now().isoformat(timespec="microseconds"), draft_id),
+            )
+
+    def restore(self, draft_id: int) -> None:
+        """Bring a draft back from the bin (a no-op for one not there)."""
+        with self._transaction() as conn:
+            self._require(conn, draft_id)
+            conn.execute("UPDATE drafts SET deleted_at = NULL WHERE id = ?", (draft_id,))
+
+    def list_bin(self) -> list[DraftSummary]:
+        """Drafts in the bin, the most recently deleted first."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"{_SUMMARY} WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
+            ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def purge(self, draft_id: int) -> None:
+        """Delete a draft in the bin for good (its progress rows go with it)."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM drafts WHERE id = ? AND deleted_at IS NOT NULL", (draft_id,)
+            )
+            if cursor.rowcount == 0:
+                raise DraftNotFound(draft_id, self.path, where="bin")
+
+    def _require(self, conn: sqlite3.Connection, draft_id: int) -> None:
+        if conn.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone() is None:
+            raise DraftNotFound(draft_id, self.path)

@@ -1,0 +1,81 @@
+"""Report <-> database rows, driven by the live schema (`forms.schema`).
+
+One column per scalar input field of `FIELDS` in table `drafts`, one per `PROGRESS_FIELDS`
+key in `progress_reports`; the column name is the field key. Computed fields (`budget_spent`)
+are never written. The columns themselves come from the frozen migrations
+(`storage.schema_migrations`); a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from forms.report import ProgressReport, Report
+from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind
+
+DRAFT_FIELDS: tuple[Field, ...] = tuple(
+    f for f in FIELDS if not f.computed and f.kind != Kind.REPORT_LIST
+)
+DRAFT_COLUMNS: tuple[str, ...] = tuple(f.key for f in DRAFT_FIELDS)
+PROGRESS_COLUMNS: tuple[str, ...] = tuple(f.key for f in PROGRESS_FIELDS)
+
+
+def to_column(field: Field, value: Any) -> Any:
+    """The SQLite value of a model value."""
+    kind = field.kind
+    if value is None:
+        return None
+    if kind == Kind.DATE:
+        return value.isoformat()
+    if kind in (Kind.MONEY, Kind.PERCENT):
+        # plain notation ("180000", "20.50"): exact, readable, and never a float
+        return format(value, "f")
+    if kind == Kind.TEXT_LIST:
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def from_column(field: Field, value: Any) -> Any:
+    """The model value of a SQLite value."""
+    kind = field.kind
+    if kind in (Kind.TEXT, Kind.PARAGRAPH):
+        return value if value is not None else ""
+    if kind == Kind.TEXT_LIST:
+        return list(json.loads(value)) if value else []
+    if value is None:
+        return None
+    if kind == Kind.DATE:
+        return date.fromisoformat(value)
+    if kind in (Kind.MONEY, Kind.PERCENT):
+        return Decimal(value)
+    return value
+
+
+def draft_row(report: Report) -> dict[str, Any]:
+    """The `drafts` columns of a report (without id and timestamps)."""
+    return {f.key: to_column(f, getattr(report, f.key)) for f in DRAFT_FIELDS}
+
+
+def progress_rows(draft_id: int, report: Report) -> list[dict[str, Any]]:
+    """The `progress_reports` rows of a report, in order."""
+    return [
+        {
+            "draft_id": draft_id,
+            "position": position,
+            **{f.key: to_column(f, getattr(item, f.key)) for f in PROGRESS_FIELDS},
+        }
+        for position, item in enumerate(report.progress_reports)
+    ]
+
+
+def report_from_rows(draft: dict[str, Any], progress: list[dict[str, Any]]) -> Report:
+    """The report held by one `drafts` row and its `progress_reports` rows (in order)."""
+    values = {f.key: from_column(f, draft[f.key]) for f in DRAFT_FIELDS}
+    values["progress_reports"] = [
+        ProgressReport(**{f.key: from_column(f, row[f.key]) for f in PROGRESS_FIELDS})
+        for row in progress
+    ]
+    return Report(**values)
