@@ -1,0 +1,136 @@
+"""Flowables of the form that are more than a paragraph: the 1.1 grid and one progress
+report's two table rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
+
+from forms.pdf.paragraph import TextStyle, draw_block, fill_lines
+
+CELL_PAD = 3.0
+RULE = 0.5  # pt, the table's lines
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    x: float  # fraction of the width where the cell starts
+    w: float  # fraction of the width it takes
+
+
+class Grid(Flowable):
+    """Rows of label : value cells at fixed horizontal positions (section 1.1)."""
+
+    def __init__(self, rows: list[list[Cell]], ts: TextStyle) -> None:
+        super().__init__()
+        self.rows = rows
+        self.ts = ts
+        self._laid: list[list[tuple[Cell, list[str]]]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self._laid = [
+            [(c, fill_lines(c.text, self.ts, c.w * avail_width - CELL_PAD) or [""]) for c in row]
+            for row in self.rows
+        ]
+        self.height = sum(self._row_height(row) for row in self._laid)
+        return avail_width, self.height
+
+    def _row_height(self, row: list[tuple[Cell, list[str]]]) -> float:
+        return max(len(lines) for _c, lines in row) * self.ts.leading
+
+    def draw(self) -> None:
+        top = self.height
+        for row in self._laid:
+            for cell, lines in row:
+                draw_block(self.canv, cell.x * self.width, top, cell.w * self.width, lines, self.ts)
+            top -= self._row_height(row)
+
+
+class ReportRows(Flowable):
+    """One progress report: a row with its label and narrative, a row with its figures and
+    statuses. The two rows are one flowable, so they never part across pages; only a
+    narrative taller than a whole page is cut, between its lines."""
+
+    def __init__(
+        self,
+        label: str,
+        first: str,
+        second: list[str],
+        col_widths: list[float],
+        ts: TextStyle,
+        frame_height: float,
+    ) -> None:
+        super().__init__()
+        self.label = label
+        self.first = first
+        self.second = second  # text, plan status, target status
+        self.cols = col_widths
+        self.ts = ts
+        self.frame_height = frame_height
+        self._first_lines: list[str] | None = None
+        self._continued = False
+
+    def _lines(self) -> tuple[list[str], list[list[str]]]:
+        if self._first_lines is None:
+            self._first_lines = fill_lines(self.first, self.ts, self.cols[1] - 2 * CELL_PAD) or [""]
+        second = [
+            fill_lines(t, self.ts, w - 2 * CELL_PAD) or [""]
+            for t, w in zip(self.second, self.cols[1:], strict=True)
+        ]
+        return self._first_lines, second
+
+    def _heights(self) -> tuple[float, float]:
+        first, second = self._lines()
+        pad = 2 * CELL_PAD
+        h1 = len(first) * self.ts.leading + pad
+        h2 = (max(len(c) for c in second) * self.ts.leading + pad) if self.second else 0.0
+        return h1, h2
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = sum(self.cols)
+        self.height = sum(self._heights())
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Only a report taller than a whole page is cut; otherwise it moves on whole."""
+        if self.height <= self.frame_height:
+            return []
+        first, _second = self._lines()
+        pad = 2 * CELL_PAD
+        fit = int((avail_height - pad) // self.ts.leading)
+        if fit < 1 or fit >= len(first):
+            return []
+        head = ReportRows(self.label, "", [], self.cols, self.ts, self.frame_height)
+        head._first_lines = first[:fit]
+        tail = ReportRows("", "", self.second, self.cols, self.ts, self.frame_height)
+        tail._first_lines = first[fit:]
+        tail._continued = True
+        return [head, tail]
+
+    def draw(self) -> None:
+        c = self.canv
+        first, second = self._lines()
+        h1, h2 = self._heights()
+        xs = [sum(self.cols[:i]) for i in range(len(self.cols) + 1)]
+        top = self.height
+        # row 1: label | narrative (status cells empty, as printed)
+        draw_block(c, xs[0] + CELL_PAD, top - CELL_PAD, self.cols[0], [self.label], self.ts)
+        draw_block(c, xs[1] + CELL_PAD, top - CELL_PAD, self.cols[1], first, self.ts)
+        if self.second:
+            top2 = top - h1
+            for i, lines in enumerate(second):
+                draw_block(
+                    c, xs[i + 1] + CELL_PAD, top2 - CELL_PAD, self.cols[i + 1], lines, self.ts
+                )
+        c.saveState()
+        c.setLineWidth(RULE)
+        c.setStrokeGray(0.55)
+        c.rect(0, 0, self.width, self.height)
+        if self.second:
+            c.line(xs[1], h2, self.width, h2)
+        for x in xs[1:-1]:
+            c.line(x, 0, x, self.height)
+        c.restoreState()

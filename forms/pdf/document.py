@@ -1,0 +1,83 @@
+"""The page: A4 portrait, the form's title on every page, `หน้า X/Y`; and `render_pdf`."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from forms.pdf.layout import TITLE, TITLE_TEXT, story
+from forms.pdf.paragraph import RIGHT, TextStyle, draw_block
+from forms.report import Report
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 15 * mm
+MARGIN_TOP = 12 * mm
+MARGIN_BOTTOM = 15 * mm
+TITLE_GAP = 4.0
+FOOTER = TextStyle(size=9.0, leading=13.5, align=RIGHT)
+
+
+def _frame_box() -> tuple[float, float, float, float]:
+    top = PAGE_H - MARGIN_TOP - TITLE.leading - TITLE_GAP
+    return MARGIN_X, MARGIN_BOTTOM, PAGE_W - 2 * MARGIN_X, top - MARGIN_BOTTOM
+
+
+def _draw_title(canv: Canvas, _doc: BaseDocTemplate) -> None:
+    draw_block(canv, MARGIN_X, PAGE_H - MARGIN_TOP, PAGE_W - 2 * MARGIN_X, [TITLE_TEXT], TITLE)
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps each page until the end so that `หน้า X/Y` can name the page count."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            draw_block(
+                self,
+                MARGIN_X,
+                MARGIN_BOTTOM - 4,
+                PAGE_W - 2 * MARGIN_X,
+                [f"หน้า {number}/{total}"],
+                FOOTER,
+            )
+            super().showPage()
+        super().save()
+
+
+def render_pdf(report: Report) -> bytes:
+    """The report as the bytes of a PDF file."""
+    out = io.BytesIO()
+    x, y, w, h = _frame_box()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=PAGE_H - y - h,
+        bottomMargin=MARGIN_BOTTOM,
+        title=report.project_name or TITLE_TEXT.strip("* "),
+        author=report.agency_office,
+        subject=TITLE_TEXT.strip("* "),
+        creator="แบบรายงานโครงการ",
+        lang="th-TH",
+        invariant=True,
+    )
+    frame = Frame(
+        x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body"
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_title)])
+    doc.build(story(report, w, h), canvasmaker=_NumberedCanvas)
+    return out.getvalue()

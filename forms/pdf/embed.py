@@ -1,0 +1,261 @@
+"""Embedding a Sarabun face in one PDF: glyph codes, their text, the font subset.
+
+ReportLab's own TrueType embedding gives one code per glyph and maps each code to one
+character, which cannot say that the glyphs of `ที่` together mean three characters, and
+HarfBuzz's contextual glyphs (`uni0E48.small`, tail-less ญ, SARA AM split in two) have no
+character of their own. So each face is embedded by hand as a Type0 font (Identity-H,
+CIDFontType2) whose codes are *clusters*:
+
+- a cluster of one glyph at its pen position is that glyph;
+- a cluster of several glyphs (base + marks, or SARA AM's nikhahit + aa) becomes one
+  composite glyph added to the subset with fontTools, its components placed exactly where
+  HarfBuzz (the font's GSUB/GPOS) placed them;
+- each code's width is the cluster's shaped advance and its ToUnicode entry is the cluster's
+  text, so every extractor reads back what was typed, in order, with no gaps.
+
+One `EmbeddedFont` per face and document; codes are handed out while pages are drawn and
+the font objects are written when ReportLab saves the document (its `delayedFonts` hook).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from fontTools.fontBuilder import FontBuilder
+from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObjectReference,
+    PDFStream,
+    PDFString,
+)
+
+from forms.pdf.fonts import Face, Style, face
+from forms.pdf.shaping import Cluster, Glyphs
+
+CodeKey = tuple[Glyphs, int, str]  # glyphs, advance, text
+MAX_CODES = 0xFFFF
+
+
+class EmbeddedFont:
+    """The codes one face uses in one document, and its PDF font objects at save time."""
+
+    def __init__(self, doc: pdfdoc.PDFDocument, face_: Face, resource: str) -> None:
+        self.face = face_
+        self.resource = resource  # the page resource name, e.g. "TH0"
+        self._ref = f"ThaiFont.{resource}"
+        self._codes: dict[CodeKey, int] = {}
+        fonts = doc.idToObject[pdfdoc.BasicFonts].dict
+        fonts[resource] = PDFObjectReference(self._ref)
+        doc.fontMapping[f"thai:{face_.ps_name}"] = "/" + resource
+        doc.delayedFonts.append(self)
+
+    def encode(self, clusters: Iterable[Cluster]) -> str:
+        """The hex string (without <>) drawing `clusters`, giving codes to new clusters."""
+        codes = self._codes
+        out = []
+        for c in clusters:
+            for u in c.units:
+                key = (u.glyphs, u.advance, u.text)
+                code = codes.get(key)
+                if code is None:
+                    code = len(codes) + 1
+                    if code > MAX_CODES:
+                        raise OverflowError("more than 65535 distinct glyph codes in one face")
+                    codes[key] = code
+                out.append(f"{code:04X}")
+        return "".join(out)
+
+    # -- at save time -------------------------------------------------------------------
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # ReportLab's delayedFonts hook
+        keys = list(self._codes)  # code n is keys[n - 1]
+        font_bytes, gids = build_subset(self.face, keys)
+        tag = _subset_tag(font_bytes)
+        base = PDFName(f"{tag}+{self.face.ps_name}")
+        scale = 1000 / self.face.units_per_em
+        fontfile = PDFStream(
+            PDFDictionary({"Length1": len(font_bytes)}), font_bytes, filters=[pdfdoc.PDFZCompress]
+        )
+        x0, y0, x1, y1 = self.face.bbox
+        descriptor = PDFDictionary(
+            {
+                "Type": PDFName("FontDescriptor"),
+                "FontName": base,
+                "Flags": 4 | (64 if self.face.italic_angle else 0),
+                "FontBBox": PDFArray([round(v * scale) for v in (x0, y0, x1, y1)]),
+                "ItalicAngle": self.face.italic_angle,
+                "Ascent": round(self.face.ascent * scale),
+                "Descent": round(self.face.descent * scale),
+                "CapHeight": round(self.face.cap_height * scale),
+                "StemV": 80,
+                "FontFile2": doc.Reference(fontfile),
+            }
+        )
+        widths = PDFArray([1, PDFArray([round(k[1] * scale, 2) for k in keys])])
+        cid_to_gid = PDFStream(
+            PDFDictionary({}),
+            b"\0\0" + b"".join(g.to_bytes(2, "big") for g in gids),
+            filters=[pdfdoc.PDFZCompress],
+        )
+        cidfont = PDFDictionary(
+            {
+                "Type": PDFName("Font"),
+                "Subtype": PDFName("CIDFontType2"),
+                "BaseFont": base,
+                "CIDSystemInfo": PDFDictionary(
+                    {
+                        "Registry": PDFString("Adobe"),
+                        "Ordering": PDFString("Identity"),
+                        "Supplement": 0,
+                    }
+                ),
+                "FontDescriptor": doc.Reference(descriptor),
+                "DW": 0,
+                "W": widths,
+                "CIDToGIDMap": doc.Reference(cid_to_gid),
+            }
+        )
+        to_unicode = PDFStream(
+            PDFDictionary({}), to_unicode_cmap([k[2] for k in keys]), filters=[pdfdoc.PDFZCompress]
+        )
+        font = PDFDictionary(
+            {
+                "Type": PDFName("Font"),
+                "Subtype": PDFName("Type0"),
+                "BaseFont": base,
+                "Encoding": PDFName("Identity-H"),
+                "DescendantFonts": PDFArray([doc.Reference(cidfont)]),
+                "ToUnicode": doc.Reference(to_unicode),
+            }
+        )
+        doc.Reference(font, self._ref)
+
+
+def font_for(doc: pdfdoc.PDFDocument, style: Style) -> EmbeddedFont:
+    """The document's embedded font of `style`, created on first use."""
+    fonts: dict[Style, EmbeddedFont] = doc.__dict__.setdefault("_thai_fonts", {})
+    if style not in fonts:
+        fonts[style] = EmbeddedFont(doc, face(style), f"TH{len(fonts)}")
+    return fonts[style]
+
+
+def _subset_tag(data: bytes) -> str:
+    digest = hashlib.sha1(data).digest()
+    return "".join(chr(65 + b % 26) for b in digest[:6])
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def to_unicode_cmap(texts: list[str]) -> bytes:
+    """A ToUnicode CMap giving code n (from 1) the text texts[n - 1]."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<0000> <FFFF>",
+        "endcodespacerange",
+    ]
+    for start in range(0, len(texts), 100):  # at most 100 entries per block
+        block = texts[start : start + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines.extend(f"<{start + i + 1:04X}> <{_utf16_hex(t)}>" for i, t in enumerate(block))
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
+
+
+def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int]]:
+    """A TrueType font holding the glyphs `keys` draw, and each code's glyph id in it.
+
+    Written with fontTools' FontBuilder rather than fontTools.subset because the subset
+    also gains new composite glyphs (one per multi-glyph cluster), which the subsetter
+    has no notion of.
+    """
+    src = face_.tt["glyf"]
+    hmtx = face_.tt["hmtx"]
+    names = face_.glyph_order
+    order: list[str] = [".notdef"]
+    glyphs: dict[str, Glyph] = {}
+    metrics: dict[str, tuple[int, int]] = {}
+
+    def add_original(name: str) -> None:
+        if name in glyphs:
+            return
+        g = src[name]
+        if g.isComposite():
+            for comp in g.components:
+                add_original(comp.glyphName)
+        glyphs[name] = g
+        metrics[name] = hmtx[name]
+        order.append(name)
+
+    add_original(".notdef")
+    order.pop()  # .notdef is already first
+    composites: dict[tuple[Glyphs, int], str] = {}
+    code_glyphs: list[str] = []
+    for glyph_list, advance, _text in keys:
+        if len(glyph_list) == 1 and glyph_list[0][1:] == (0, 0):
+            name = names[glyph_list[0][0]]
+            add_original(name)
+        else:
+            name = composites.get((glyph_list, advance), "")
+            if not name:
+                for gid, _x, _y in glyph_list:
+                    add_original(names[gid])
+                name = f"cluster{len(composites) + 1}"
+                composites[(glyph_list, advance)] = name
+                glyphs[name] = _composite(glyph_list, names)
+                metrics[name] = (advance, 0)
+                order.append(name)
+        code_glyphs.append(name)
+    fb = FontBuilder(face_.units_per_em, isTTF=True)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap({})
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics(metrics)
+    fb.setupHorizontalHeader(ascent=face_.ascent, descent=face_.descent)
+    fb.setupMaxp()
+    fb.setupPost(keepGlyphNames=False)
+    fb.setupOS2(sTypoAscender=face_.ascent, sTypoDescender=face_.descent)
+    fb.setupNameTable({"familyName": "Sarabun", "styleName": face_.style.name.title()})
+    # lsb of each glyph must match its bounding box; FontBuilder leaves the given values.
+    glyf = fb.font["glyf"]
+    for name in order:
+        g = glyf[name]
+        g.recalcBounds(glyf)
+        metrics[name] = (metrics[name][0], getattr(g, "xMin", 0))
+    fb.setupHorizontalMetrics(metrics)
+    index = {name: i for i, name in enumerate(order)}
+    return _compile(fb), [index[n] for n in code_glyphs]
+
+
+def _composite(glyph_list: Glyphs, names: tuple[str, ...]) -> Glyph:
+    g = Glyph()
+    g.numberOfContours = -1
+    g.components = []
+    for gid, x, y in glyph_list:
+        comp = GlyphComponent()
+        comp.glyphName = names[gid]
+        comp.x, comp.y = x, y
+        comp.flags = 0
+        g.components.append(comp)
+    return g
+
+
+def _compile(fb: FontBuilder) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    fb.font.save(out)
+    return out.getvalue()

@@ -1,0 +1,160 @@
+"""The report as a story of flowables, in the order and wording of the official printout
+(`FORM.md`, "The printed layout"); labels come from the schema."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from forms.pdf.blocks import CELL_PAD, Cell, Grid, ReportRows
+from forms.pdf.fonts import Style
+from forms.pdf.paragraph import CENTRE, TextStyle, ThaiParagraph
+from forms.report import ProgressReport, Report
+from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, choice_label
+from forms.thaidate import format_be_date, format_printout_timestamp
+from forms.thainum import format_money, format_percent
+
+BODY = TextStyle()
+HEADING = TextStyle(Style.BOLD, space_before=4.0)
+TITLE = TextStyle(Style.BOLD, size=12.0, leading=18.0, align=CENTRE)
+TITLE_TEXT = "** แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ **"
+CERTIFICATION = "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง เพื่อเป็นหลักฐานไว้ตรวจสอบ"
+SIGNER_PLACEHOLDER = "(ผู้รับผิดชอบโครงการ)"
+DOTS = "." * 40
+
+
+def label(key: str) -> str:
+    return FIELDS_BY_KEY[key].label
+
+
+def plabel(key: str) -> str:
+    return PROGRESS_FIELDS_BY_KEY[key].label
+
+
+def _money(value) -> str:
+    text = format_money(value)
+    return f"{text} บาท" if text else ""
+
+
+def heading(text: str) -> ThaiParagraph:
+    return ThaiParagraph(text, HEADING, keep_with_next=True)
+
+
+def field_line(label_text: str, value: str) -> ThaiParagraph:
+    """`label : value`, the value's further lines lined up after the label."""
+    return ThaiParagraph(value, BODY, prefix=[BODY.run(f"{label_text} : ")], hang=True)
+
+
+def numbered(items: list[str], numbering: str) -> list[Flowable]:
+    return [
+        ThaiParagraph(text, BODY, prefix=[BODY.run(f"{numbering}{i}  ")], hang=True)
+        for i, text in enumerate(items, start=1)
+    ]
+
+
+def joined(*parts: str) -> str:
+    return " / ".join(p for p in parts if p)
+
+
+def story(report: Report, frame_width: float, frame_height: float) -> list[Flowable]:
+    """Everything below the page header, in printed order."""
+    r = report
+    out: list[Flowable] = [
+        heading("1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ"),
+        heading("1.1 รหัสโครงการและชื่อโครงการ"),
+        field_line(label("project_name"), r.project_name),
+        field_line(label("project_code"), r.project_code),
+        Grid(_grid_rows(r), BODY),
+        heading("1.2 หน่วยงานที่รับผิดชอบ"),
+        field_line(
+            label("agency_office"), joined(r.agency_office, r.agency_division, r.agency_section)
+        ),
+        field_line(label("responsible_person"), r.responsible_person),
+        field_line(label("coordinator_name"), joined(r.coordinator_name, r.coordinator_phone)),
+        heading(f"1.3 {label('rationale')}"),
+        *[ThaiParagraph(p, BODY) for p in r.rationale],
+        heading(f"1.4 {label('objectives')}"),
+        *numbered(r.objectives, FIELDS_BY_KEY["objectives"].item_numbering),
+        heading("1.5 เป้าหมายของโครงการ.."),
+        ThaiParagraph(label("targets_quantity"), BODY, keep_with_next=True),
+        *numbered(r.targets_quantity, FIELDS_BY_KEY["targets_quantity"].item_numbering),
+        ThaiParagraph(label("targets_quality"), BODY, keep_with_next=True),
+        *numbered(r.targets_quality, FIELDS_BY_KEY["targets_quality"].item_numbering),
+        heading("1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)"),
+        field_line(label("strategic_issue"), r.strategic_issue),
+        field_line(label("strategic_sub_issue"), r.strategic_sub_issue),
+        field_line(label("strategic_goal"), r.strategic_goal),
+        field_line(label("indicator"), r.indicator),
+        heading(f"2. {label('progress_reports')}"),
+    ]
+    cols = log_columns(frame_width)
+    out.extend(report_rows(p, cols, frame_height) for p in r.progress_reports)
+    out.append(Spacer(1, 8))
+    out.append(_signature(r))
+    return out
+
+
+def _grid_rows(r: Report) -> list[list[Cell]]:
+    left, right = Cell("", 0.0, 0.5), Cell("", 0.5, 0.5)
+
+    def cell(base: Cell, key: str, value: str) -> Cell:
+        return Cell(f"{label(key)} : {value}", base.x, base.w)
+
+    return [
+        [cell(right, "fiscal_year", "" if r.fiscal_year is None else str(r.fiscal_year))],
+        [
+            cell(left, "start_date", format_printout_timestamp(r.start_date)),
+            cell(right, "budget_received", _money(r.budget_received)),
+        ],
+        [
+            cell(left, "end_date", format_printout_timestamp(r.end_date)),
+            cell(right, "budget_spent", _money(r.budget_spent)),
+        ],
+    ]
+
+
+def log_columns(frame_width: float) -> list[float]:
+    """Label, text, plan status, target status: the status columns fit their longest
+    choice, the label column `รายงานครั้งที่999`, the text column takes the rest."""
+    pad = 2 * CELL_PAD + 1
+
+    def widest(field_key: str) -> float:
+        f = PROGRESS_FIELDS_BY_KEY[field_key]
+        return max(BODY.width(f": {text}") for _v, text in f.choices) + pad
+
+    label_w = BODY.width(f"{plabel('no')}999") + pad
+    plan_w, target_w = widest("plan_status"), widest("target_status")
+    return [label_w, frame_width - label_w - plan_w - target_w, plan_w, target_w]
+
+
+def report_texts(p: ProgressReport) -> tuple[str, str, list[str]]:
+    """The label, the first row's text and the second row's three cells of one report."""
+    when = format_be_date(p.date)
+    first = f":: {when} :".replace(":: :", "::", 0) + (f" {p.narrative}" if p.narrative else "")
+    percent = format_percent(p.progress_percent)
+    money = format_money(p.budget_used)
+    figures = (
+        f":: {plabel('progress_percent')} = {percent} % "
+        f"{plabel('budget_used')} (ครั้งที่ {p.no}) = {money} บาท"
+    )
+    plan = ": " + choice_label(PROGRESS_FIELDS_BY_KEY["plan_status"], p.plan_status)
+    target = ": " + choice_label(PROGRESS_FIELDS_BY_KEY["target_status"], p.target_status)
+    return f"{plabel('no')}{p.no}", first, [figures, plan.rstrip(" "), target.rstrip(" ")]
+
+
+def report_rows(p: ProgressReport, cols: list[float], frame_height: float) -> ReportRows:
+    label_text, first, second = report_texts(p)
+    return ReportRows(label_text, first, second, cols, BODY, frame_height)
+
+
+def _signature(r: Report) -> Flowable:
+    """Certification, signature and position: kept together, closing the document."""
+    name = f"({r.signer_name})" if r.signer_name else SIGNER_PLACEHOLDER
+    return KeepTogether(
+        [
+            ThaiParagraph(CERTIFICATION, TextStyle(space_after=14.0)),
+            ThaiParagraph(f"{label('signer_name')}{DOTS}{name}", TextStyle(align=CENTRE)),
+            ThaiParagraph(
+                f"{label('signer_position')} {r.signer_position or DOTS}", TextStyle(align=CENTRE)
+            ),
+        ]
+    )

@@ -1,0 +1,171 @@
+"""HarfBuzz shaping of one piece of text into clusters: what to draw and what it says.
+
+A cluster is the smallest unit that is both drawn and copied: its glyphs (positioned by the
+font's GSUB/GPOS through HarfBuzz) and the exact characters they stand for. Keeping the two
+together is what lets `forms.pdf.embed` give each cluster its own text in the PDF, so that
+copying returns what was typed (tone marks, SARA AM and all).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import uharfbuzz as hb
+
+from forms.pdf.fonts import Face
+
+Glyphs = tuple[tuple[int, int, int], ...]  # (glyph id, x, y) in font units from the pen
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What one glyph code draws (`glyphs`, from the pen), says (`text`) and advances."""
+
+    text: str
+    glyphs: Glyphs
+    advance: int  # font units
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A HarfBuzz cluster (a consonant with its marks, a SARA AM, a ligature...)."""
+
+    text: str
+    units: tuple[Unit, ...]
+    advance: int  # font units
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
+
+
+def _is_neutral(ch: str) -> bool:
+    """Spaces, digits, punctuation and marks: they join the script run they stand in."""
+    return not unicodedata.category(ch).startswith("L") or ch == "\u0e46"
+
+
+def script_runs(text: str) -> list[tuple[str, str]]:
+    """`text` cut into (script, piece) runs, Thai and non-Thai.
+
+    HarfBuzz applies the Thai shaper only to a buffer marked Thai, and guessing the script
+    from the first letter would shape `PDF ที่` as Latin; neutral characters stay in the run
+    they follow so a line is cut as little as possible.
+    """
+    runs: list[tuple[str, str]] = []
+    start, script = 0, ""
+    for i, ch in enumerate(text):
+        if _is_neutral(ch):
+            continue
+        s = "Thai" if _is_thai(ch) else "Latn"
+        if not script:
+            script = s
+        elif s != script:
+            runs.append((script, text[start:i]))
+            start, script = i, s
+    if start < len(text):
+        runs.append((script or "Latn", text[start:]))
+    return runs
+
+
+@lru_cache(maxsize=20000)
+def shape(face: Face, text: str) -> tuple[Cluster, ...]:
+    """The clusters of `text` in logical (= visual, left to right) order."""
+    out: list[Cluster] = []
+    for script, piece in script_runs(text):
+        out.extend(_shape_run(face, script, piece))
+    return tuple(out)
+
+
+def _shape_run(face: Face, script: str, text: str) -> list[Cluster]:
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.direction = "ltr"
+    buf.script = script
+    buf.language = "th"
+    hb.shape(face.hb_font, buf, {})
+    infos, positions = buf.glyph_infos, buf.glyph_positions
+    # HarfBuzz reports clusters in UTF-32 indices for add_str, i.e. Python str indices.
+    starts = sorted({info.cluster for info in infos})
+    ends = {s: e for s, e in zip(starts, [*starts[1:], len(text)], strict=True)}
+    clusters: list[Cluster] = []
+    i = 0
+    while i < len(infos):
+        c = infos[i].cluster
+        pen = 0
+        glyphs: list[_Placed] = []
+        while i < len(infos) and infos[i].cluster == c:
+            p = positions[i]
+            glyphs.append(_Placed(infos[i].codepoint, pen + p.x_offset, p.y_offset, p.x_advance))
+            pen += p.x_advance
+            i += 1
+        clusters.append(Cluster(text[c : ends[c]], units(text[c : ends[c]], glyphs), pen))
+    return clusters
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    gid: int
+    x: int  # from the cluster origin
+    y: int
+    advance: int
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) == "Mn"
+
+
+def units(text: str, glyphs: list[_Placed]) -> tuple[Unit, ...]:
+    """The cluster cut into glyph codes, each saying its own characters, in typed order.
+
+    pdf.js gives any code whose text holds a non-spacing mark (Mn) zero width, so the rule
+    is: marks go to zero-advance glyphs (one mark each, pairing from the end, since HarfBuzz
+    puts SARA AM's nikhahit before the tone marks) and every other character to the
+    spacing glyphs. A zero-advance glyph with no mark of its own (the nikhahit of SARA AM)
+    joins the spacing glyph after it, giving one composite glyph that says `ำ`.
+    """
+    marks = [i for i, ch in enumerate(text) if _is_mark(ch)]
+    others = [i for i, ch in enumerate(text) if not _is_mark(ch)]
+    zero = [g for g in glyphs if g.advance == 0]
+    spacing = [g for g in glyphs if g.advance != 0]
+    owner: dict[int, list[_Placed]] = {}  # first char index -> glyphs
+    chars: dict[int, list[int]] = {}  # first char index -> char indexes
+    paired = min(len(marks), len(zero))
+    extra_zero = zero[: len(zero) - paired]
+    for ci, g in zip(marks[len(marks) - paired :], zero[len(zero) - paired :], strict=True):
+        owner[ci], chars[ci] = [g], [ci]
+    if spacing:
+        firsts = others[: len(spacing)] if others else [0]
+        for k, g in enumerate(spacing):
+            ci = firsts[min(k, len(firsts) - 1)]
+            owner.setdefault(ci, []).append(g)
+            chars.setdefault(ci, [ci])
+        for g in extra_zero:
+            after = [s for s in spacing if glyphs.index(s) > glyphs.index(g)] or spacing
+            ci = next(k for k, v in owner.items() if after[0] in v)
+            owner[ci].insert(0, g)
+    elif extra_zero:
+        ci = (others or marks or [0])[0]
+        owner.setdefault(ci, []).extend(extra_zero)
+        chars.setdefault(ci, [ci])
+    # characters no glyph took (ligatures, more marks than mark glyphs) join the unit before
+    firsts = sorted(owner)
+    for ci in range(len(text)):
+        if not any(ci in v for v in chars.values()):
+            prev = max((f for f in firsts if f <= ci), default=firsts[0])
+            chars[prev].append(ci)
+    out: list[Unit] = []
+    pen = 0
+    for ci in firsts:
+        gs = sorted(owner[ci], key=glyphs.index)
+        unit_text = "".join(text[k] for k in sorted(chars[ci]))
+        adv = sum(g.advance for g in gs)
+        out.append(Unit(unit_text, tuple((g.gid, g.x - pen, g.y) for g in gs), adv))
+        pen += adv
+    return tuple(out)
+
+
+def width(face: Face, text: str, size: float) -> float:
+    """The width of `text` in points at `size`."""
+    return sum(c.advance for c in shape(face, text)) * size / face.units_per_em

@@ -1,0 +1,58 @@
+"""Drawing one line of shaped text on a ReportLab canvas.
+
+A line is a list of runs (style, size, text); it is shaped run by run, written as one
+BT..ET text object of hex glyph codes, and wrapped in one /ActualText marked-content span
+holding the line's exact text, which extractors that honour it prefer (one span per whole
+line: spans per word or per cluster confuse PDFium).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from forms.pdf.embed import font_for
+from forms.pdf.fonts import Style, face
+from forms.pdf.shaping import shape
+
+USE_ACTUAL_TEXT = True
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    style: Style = Style.REGULAR
+    size: float = 11.0
+
+    @property
+    def width(self) -> float:
+        f = face(self.style)
+        return sum(c.advance for c in shape(f, self.text)) * self.size / f.units_per_em
+
+
+def line_width(runs: list[Run]) -> float:
+    return sum(r.width for r in runs)
+
+
+def _pdf_text_string(text: str) -> str:
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def draw_line(canvas: Canvas, x: float, y: float, runs: list[Run]) -> None:
+    """Draw `runs` side by side from baseline point (x, y)."""
+    runs = [r for r in runs if r.text]
+    if not runs:
+        return
+    doc = canvas._doc
+    ops = [f"BT 1 0 0 1 {x:.3f} {y:.3f} Tm"]
+    for r in runs:
+        font = font_for(doc, r.style)
+        hexcodes = font.encode(shape(font.face, r.text))
+        ops.append(f"/{font.resource} {r.size:g} Tf <{hexcodes}> Tj")
+    ops.append("ET")
+    if USE_ACTUAL_TEXT:
+        text = "".join(r.text for r in runs)
+        ops.insert(0, f"/Span <</ActualText {_pdf_text_string(text)}>> BDC")
+        ops.append("EMC")
+    canvas._code.append(" ".join(ops))
