@@ -23,6 +23,8 @@ _CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, LF, CR allowed
 # Thai vowel/tone marks (ั ิ-ฺ ็-๎) sit on a consonant (ก-ฮ), a tone also on a vowel mark;
 # anywhere else (text start, after a space, after ำ as in `นำ้`, doubled) it has no base.
+# Hand-written: grapheme segmentation (regex's \X) would accept a tone after ำ or a second
+# tone, which fonts draw on a dotted circle; Thai's rule is this one character class.
 _ORPHAN_MARK = re.compile(
     r"(?<![\u0E01-\u0E2E\u0E31\u0E34-\u0E3A\u0E47])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]"
 )
