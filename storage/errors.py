@@ -45,7 +45,7 @@ class DatabaseReadOnly(StorageError):
     """The file or its folder cannot be written."""
 
     def __init__(self, path: Path | str, detail: str = "") -> None:
-        why = f" ({detail})" if detail else ""
+        why = _why(detail)
         super().__init__(
             path,
             f"เขียนไฟล์ฐานข้อมูล {path} ไม่ได้ เพราะไฟล์หรือโฟลเดอร์เป็นแบบอ่านอย่างเดียว{why}"
@@ -57,7 +57,7 @@ class DatabaseDamaged(StorageError):
     """Not an SQLite database, or a damaged one; the program never overwrites it."""
 
     def __init__(self, path: Path | str, detail: str = "") -> None:
-        why = f" ({detail})" if detail else ""
+        why = _why(detail)
         super().__init__(
             path,
             f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลร่างรายงาน หรือไฟล์เสียหาย{why}"
@@ -69,7 +69,7 @@ class DiskFull(StorageError):
     """The disk is full, or reading/writing it failed."""
 
     def __init__(self, path: Path | str, detail: str = "") -> None:
-        why = f" ({detail})" if detail else ""
+        why = _why(detail)
         super().__init__(
             path,
             f"บันทึกลงไฟล์ {path} ไม่ได้ เพราะดิสก์เต็มหรืออ่านเขียนดิสก์ไม่ได้{why}"
@@ -101,6 +101,14 @@ class NewerDatabase(StorageError):
             f"ฐานข้อมูล {path} ถูกปรับโครงสร้างโดยโปรแกรมรุ่นที่ใหม่กว่า ({', '.join(unknown)})"
             " — ติดตั้งโปรแกรมรุ่นล่าสุดเพื่อเปิดไฟล์นี้ โปรแกรมรุ่นนี้ไม่ได้แก้ไขไฟล์",
         )
+
+
+def _why(detail: str) -> str:
+    """A technical detail on one short line (SQLite's quick_check report spans many)."""
+    text = " ".join(detail.split())
+    if len(text) > 120:
+        text = text[:119] + "…"
+    return f" ({text})" if text else ""
 
 
 _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
