@@ -2,11 +2,22 @@
 and text that copies back exactly as typed.
 
     render_pdf(report) -> bytes
-    write_pdf(report, target)  # temp file + os.replace; PdfWriteError subclasses in Thai
+    write_pdf(report, target)  # temp file beside target + os.replace; on failure raises a
+                               # PdfWriteError subclass (Thai message), old file intact
 """
 
 from __future__ import annotations
 
 from forms.pdf.document import render_pdf
+from forms.pdf.errors import DiskFull, FolderMissing, FolderReadOnly, PdfWriteError, TargetLocked
+from forms.pdf.writer import write_pdf
 
-__all__ = ["render_pdf"]
+__all__ = [
+    "DiskFull",
+    "FolderMissing",
+    "FolderReadOnly",
+    "PdfWriteError",
+    "TargetLocked",
+    "render_pdf",
+    "write_pdf",
+]

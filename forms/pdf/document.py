@@ -21,13 +21,21 @@ TITLE_GAP = 4.0
 FOOTER = TextStyle(size=9.0, leading=13.5, align=RIGHT)
 
 
-def _frame_box() -> tuple[float, float, float, float]:
+def frame_box() -> tuple[float, float, float, float]:
     top = PAGE_H - MARGIN_TOP - TITLE.leading - TITLE_GAP
     return MARGIN_X, MARGIN_BOTTOM, PAGE_W - 2 * MARGIN_X, top - MARGIN_BOTTOM
 
 
 def _draw_title(canv: Canvas, _doc: BaseDocTemplate) -> None:
-    draw_block(canv, MARGIN_X, PAGE_H - MARGIN_TOP, PAGE_W - 2 * MARGIN_X, [TITLE_TEXT], TITLE)
+    draw_block(
+        canv,
+        MARGIN_X,
+        PAGE_H - MARGIN_TOP,
+        PAGE_W - 2 * MARGIN_X,
+        [TITLE_TEXT],
+        TITLE,
+        artifact="Header",
+    )
 
 
 class _NumberedCanvas(Canvas):
@@ -52,6 +60,7 @@ class _NumberedCanvas(Canvas):
                 PAGE_W - 2 * MARGIN_X,
                 [f"หน้า {number}/{total}"],
                 FOOTER,
+                artifact="Footer",
             )
             super().showPage()
         super().save()
@@ -60,7 +69,7 @@ class _NumberedCanvas(Canvas):
 def render_pdf(report: Report) -> bytes:
     """The report as the bytes of a PDF file."""
     out = io.BytesIO()
-    x, y, w, h = _frame_box()
+    x, y, w, h = frame_box()
     doc = BaseDocTemplate(
         out,
         pagesize=A4,

@@ -88,6 +88,9 @@ def story(report: Report, frame_width: float, frame_height: float) -> list[Flowa
     ]
     cols = log_columns(frame_width)
     out.extend(report_rows(p, cols, frame_height) for p in r.progress_reports)
+    for f in out:
+        if isinstance(f, ThaiParagraph):
+            f.whole_up_to = frame_height
     out.append(Spacer(1, 8))
     out.append(_signature(r))
     return out
@@ -129,7 +132,7 @@ def log_columns(frame_width: float) -> list[float]:
 def report_texts(p: ProgressReport) -> tuple[str, str, list[str]]:
     """The label, the first row's text and the second row's three cells of one report."""
     when = format_be_date(p.date)
-    first = f":: {when} :".replace(":: :", "::", 0) + (f" {p.narrative}" if p.narrative else "")
+    first = (f":: {when} :" if when else ":: :") + (f" {p.narrative}" if p.narrative else "")
     percent = format_percent(p.progress_percent)
     money = format_money(p.budget_used)
     figures = (

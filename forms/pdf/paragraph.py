@@ -103,9 +103,13 @@ class ThaiParagraph(Flowable):
         prefix: Sequence[Run] = (),
         hang: bool = False,
         keep_with_next: bool = False,
+        whole_up_to: float | None = None,
     ) -> None:
         super().__init__()
         self.text = text
+        # A paragraph no taller than this moves to the next page whole instead of splitting:
+        # the page's header and footer would otherwise stand inside the copied text.
+        self.whole_up_to = whole_up_to
         self.ts = ts
         self.prefix = list(prefix)
         self.hang = hang
@@ -135,6 +139,8 @@ class ThaiParagraph(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         lines = self.lines(avail_width)
+        if self.whole_up_to is not None and len(lines) * self.ts.leading <= self.whole_up_to:
+            return []
         fit = int(avail_height // self.ts.leading)
         if fit < 1 or fit >= len(lines):
             return []
@@ -147,7 +153,9 @@ class ThaiParagraph(Flowable):
         return [head, tail]
 
     def _copy(self, lines: list[str]) -> ThaiParagraph:
-        p = ThaiParagraph("\n".join(lines), self.ts, self.prefix, self.hang, self.keepWithNext)
+        p = ThaiParagraph(
+            "\n".join(lines), self.ts, self.prefix, self.hang, self.keepWithNext, self.whole_up_to
+        )
         p._lines = lines
         p._wrapped_for = self._wrapped_for
         p._hang_indent = self._hang_indent
@@ -169,6 +177,7 @@ def draw_block(
     ts: TextStyle,
     prefix: Sequence[Run] = (),
     hang_indent: float = 0.0,
+    artifact: str = "",
 ) -> None:
     """Draw `lines` from `top` down, the first after `prefix`, the rest at `hang_indent`."""
     y = top - ts.baseline
@@ -178,5 +187,5 @@ def draw_block(
         if ts.align != LEFT:
             w = line_width([replace(r, text=r.text.rstrip(" ")) for r in runs])
             lx = x + (width - w if ts.align == RIGHT else (width - w) / 2)
-        draw_line(canv, lx, y, runs)
+        draw_line(canv, lx, y, runs, artifact)
         y -= ts.leading

@@ -39,8 +39,12 @@ def _pdf_text_string(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
-def draw_line(canvas: Canvas, x: float, y: float, runs: list[Run]) -> None:
-    """Draw `runs` side by side from baseline point (x, y)."""
+def draw_line(canvas: Canvas, x: float, y: float, runs: list[Run], artifact: str = "") -> None:
+    """Draw `runs` side by side from baseline point (x, y).
+
+    `artifact` ("Header", "Footer") marks page furniture as a pagination artifact, which
+    is not part of the document's text for tools that read marked content.
+    """
     runs = [r for r in runs if r.text]
     if not runs:
         return
@@ -51,7 +55,10 @@ def draw_line(canvas: Canvas, x: float, y: float, runs: list[Run]) -> None:
         hexcodes = font.encode(shape(font.face, r.text))
         ops.append(f"/{font.resource} {r.size:g} Tf <{hexcodes}> Tj")
     ops.append("ET")
-    if USE_ACTUAL_TEXT:
+    if artifact:
+        ops.insert(0, f"/Artifact <</Type /Pagination /Subtype /{artifact}>> BDC")
+        ops.append("EMC")
+    elif USE_ACTUAL_TEXT:
         text = "".join(r.text for r in runs)
         ops.insert(0, f"/Span <</ActualText {_pdf_text_string(text)}>> BDC")
         ops.append("EMC")
