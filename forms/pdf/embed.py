@@ -74,7 +74,7 @@ class EmbeddedFont:
 
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # ReportLab's delayedFonts hook
         keys = list(self._codes)  # code n is keys[n - 1]
-        font_bytes, gids = build_subset(self.face, keys)
+        font_bytes, gids, _order = build_subset(self.face, keys)
         tag = _subset_tag(font_bytes)
         base = PDFName(f"{tag}+{self.face.ps_name}")
         scale = 1000 / self.face.units_per_em
@@ -175,8 +175,9 @@ def to_unicode_cmap(texts: list[str]) -> bytes:
     return "\n".join(lines).encode("ascii")
 
 
-def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int]]:
-    """A TrueType font holding the glyphs `keys` draw, and each code's glyph id in it.
+def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int], list[str]]:
+    """A TrueType font holding the glyphs `keys` draw, each code's glyph id in it, and the
+    subset's glyph order by source names (the font itself keeps no names).
 
     Written with fontTools' FontBuilder rather than fontTools.subset because the subset
     also gains new composite glyphs (one per multi-glyph cluster), which the subsetter
@@ -237,7 +238,7 @@ def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int]]:
         metrics[name] = (metrics[name][0], getattr(g, "xMin", 0))
     fb.setupHorizontalMetrics(metrics)
     index = {name: i for i, name in enumerate(order)}
-    return _compile(fb), [index[n] for n in code_glyphs]
+    return _compile(fb), [index[n] for n in code_glyphs], order
 
 
 def _composite(glyph_list: Glyphs, names: tuple[str, ...]) -> Glyph:
