@@ -355,3 +355,10 @@ def test_problems_come_in_printed_order_of_fields():
     report = put_report(0, date=None)(report)
     paths = [p.path for p in check_report(report, today=TODAY)]
     assert paths == ["project_name", "objectives[2]", "progress_reports[1].date", "signer_name"]
+
+
+@pytest.mark.parametrize("received", [Decimal("1E-999999"), Decimal("1E+999999"), Decimal("-1")])
+def test_no_overspend_on_money_already_in_error(received: Decimal):
+    rules = {p.rule for p in check_report(replace(clean_report(), budget_received=received), TODAY)}
+    assert "overspend" not in rules
+    assert rules & {"money_range", "money_decimals"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import decimal
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -130,19 +129,23 @@ def money_decimals(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _is_plain_money(value: Decimal | None, maximum: Decimal | None) -> bool:
+    return value is None or (
+        value >= 0 and (maximum is None or value <= maximum) and decimal_places(value) <= 2
+    )
+
+
 def overspend(ctx: Context) -> Iterator[Finding]:
-    received, spent = ctx.report.budget_received, ctx.budget_spent
-    maximum = FIELDS_BY_KEY["budget_received"].maximum
-    if received is None or received < 0 or not spent.is_finite() or spent <= received:
+    # Only on money that passes money_range and money_decimals: a negative, enormous or
+    # sub-satang figure is already an error of its own field, and the percent of a budget of
+    # 1E-999999 baht would overflow.
+    if not all(_is_plain_money(v, m) for _, _, v, m in _money_spots(ctx)):
         return
-    if maximum is not None and (received > maximum or spent > maximum * 1000):
-        return  # an enormous figure is already an error of its own field
-    with decimal.localcontext() as dctx:
-        dctx.traps[decimal.InvalidOperation] = False
-        over = spent - received
-        share = (
-            f" ({format_percent(spent * 100 / received)} % ของงบประมาณที่ได้รับ)" if received else ""
-        )
+    received, spent = ctx.report.budget_received, ctx.budget_spent
+    if received is None or spent <= received:
+        return
+    over = spent - received
+    share = f" ({format_percent(spent * 100 / received)} % ของงบประมาณที่ได้รับ)" if received else ""
     spent_label, received_label = (
         FIELDS_BY_KEY[k].label for k in ("budget_spent", "budget_received")
     )
