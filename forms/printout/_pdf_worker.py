@@ -1,0 +1,62 @@
+"""Child process of `forms.printout.pdf_text`: print a PDF's text as one JSON line.
+
+usage: python -I _pdf_worker.py PDF MAX_PAGES MAX_CHARS MEMORY_BYTES
+
+Runs alone (`-I`, stdlib and pypdfium2 only) so the parent can kill it on a time-out and
+its address space can be capped: PDFium is native code, and a damaged or hostile PDF can
+loop or allocate without end where no Python-level check would ever run.
+Output: {"text": ...} or {"error": "password"|"format"|"pages"|"chars", "detail": ...}.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource  # POSIX only; on Windows the parent's time-out is the bound
+    except ImportError:
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _extract(path: str, max_pages: int, max_chars: int) -> dict[str, str]:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        kind = "password" if "password" in str(exc).lower() else "format"
+        return {"error": kind, "detail": str(exc)}
+    try:
+        if len(doc) > max_pages:
+            return {"error": "pages", "detail": str(len(doc))}
+        pages: list[str] = []
+        total = 0
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            total += len(text)
+            if total > max_chars:
+                return {"error": "chars", "detail": str(total)}
+            pages.append(text)
+        return {"text": "\n".join(pages)}
+    finally:
+        doc.close()
+
+
+def main(argv: list[str]) -> int:
+    path, max_pages, max_chars, memory = argv[1], int(argv[2]), int(argv[3]), int(argv[4])
+    _limit_memory(memory)
+    result = _extract(path, max_pages, max_chars)
+    sys.stdout.write(json.dumps(result, ensure_ascii=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,104 @@
+"""A PDF's text, read with PDFium (pypdfium2) in a bounded child process.
+
+Why a child process: PDFium is native code, so a thread cannot be stopped and an
+allocation cannot be refused from Python; a process can be killed after `timeout` seconds
+and its address space capped (RLIMIT_AS where the OS has it). The child also stops at
+`MAX_PAGES` pages or `MAX_CHARS` characters: a printout is a few pages, so anything far
+larger is some other document. Cheap checks (size, `%PDF-` header, `%%EOF` trailer) run
+first in this process, so a file that is plainly not a whole PDF never starts PDFium.
+Starting the child costs about 0.1 s.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from forms.printout.result import PrintoutError
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_PAGES = 500
+MAX_CHARS = 5_000_000
+MEMORY_BYTES = 1024 * 1024 * 1024
+TIMEOUT = 30.0
+_WORKER = Path(__file__).with_name("_pdf_worker.py")
+_HEAD = 1024  # the PDF header may follow a little junk (ISO 32000 allows readers to skip it)
+_TAIL = 2048  # `%%EOF` ends the file, perhaps followed by line ends or a little junk
+
+
+def extract_pdf_text(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> str:
+    """The text of every page, pages joined by line breaks; `PrintoutError` when there is none."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+            handle.seek(max(0, size - _TAIL))
+            tail = handle.read()
+    except OSError as exc:
+        raise PrintoutError(
+            f'เปิดไฟล์ "{name}" ไม่ได้ ({exc.strerror}) — ตรวจว่าไฟล์ยังอยู่และเปิดอ่านได้'
+        ) from None
+    if size > max_bytes:
+        raise PrintoutError(
+            f'ไฟล์ "{name}" ใหญ่ {size / 1048576:.1f} MB เกินขนาดที่รับได้ {max_bytes / 1048576:.0f} MB'
+            " — แบบรายงานหนึ่งฉบับมีไม่กี่หน้า ตรวจว่าเลือกไฟล์ถูก"
+        )
+    if b"%PDF-" not in head:
+        raise PrintoutError(f'ไฟล์ "{name}" ไม่ใช่ PDF — เลือกไฟล์ PDF ของแบบรายงาน หรือไฟล์ .txt / .json')
+    if b"%%EOF" not in tail:
+        raise PrintoutError(
+            f'ไฟล์ PDF "{name}" ไม่สมบูรณ์ (ท้ายไฟล์ขาดหายไป อาจดาวน์โหลดหรือคัดลอกไม่ครบ)'
+            " — ดาวน์โหลดหรือคัดลอกไฟล์มาใหม่"
+        )
+    result = _run_worker(path, timeout)
+    if "error" in result:
+        raise PrintoutError(_message(result["error"], name))
+    text = result.get("text", "")
+    if not text.strip():
+        raise PrintoutError(
+            f'ไฟล์ PDF "{name}" ไม่มีข้อความให้อ่าน (อาจเป็นภาพสแกน)'
+            " — ใช้ PDF ที่ดาวน์โหลดจากระบบโดยตรง หรือพิมพ์ข้อมูลเองในแบบร่างใหม่"
+        )
+    return text
+
+
+def _run_worker(path: Path, timeout: float) -> dict[str, str]:
+    command = [
+        sys.executable,
+        "-I",
+        str(_WORKER),
+        str(path),
+        str(MAX_PAGES),
+        str(MAX_CHARS),
+        str(MEMORY_BYTES),
+    ]
+    try:
+        run = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise PrintoutError(
+            f'อ่านไฟล์ PDF "{path.name}" ไม่เสร็จภายใน {timeout:g} วินาที จึงหยุดอ่าน'
+            " — ไฟล์อาจเสียหาย ลองดาวน์โหลดใหม่ หรือคัดลอกข้อความจาก PDF มาวางแทน"
+        ) from None
+    try:
+        result = json.loads(run.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        result = None
+    if run.returncode != 0 or not isinstance(result, dict):
+        raise PrintoutError(
+            f'อ่านไฟล์ PDF "{path.name}" ไม่สำเร็จ (ไฟล์อาจเสียหายหรือใหญ่เกินไป)'
+            " — ลองดาวน์โหลดใหม่ หรือคัดลอกข้อความจาก PDF มาวางแทน"
+        )
+    return result
+
+
+def _message(error: str, name: str) -> str:
+    if error == "password":
+        return f'ไฟล์ PDF "{name}" ตั้งรหัสผ่านไว้ — เปิดด้วยรหัสผ่านแล้วบันทึกเป็นไฟล์ใหม่ที่ไม่มีรหัสผ่านก่อน'
+    if error == "pages":
+        return f'ไฟล์ PDF "{name}" มีมากกว่า {MAX_PAGES} หน้า จึงไม่ใช่แบบรายงานโครงการ — ตรวจว่าเลือกไฟล์ถูก'
+    if error == "chars":
+        return f'ไฟล์ PDF "{name}" มีข้อความมากเกินกว่าแบบรายงานโครงการ — ตรวจว่าเลือกไฟล์ถูก'
+    return f'ไฟล์ PDF "{name}" เสียหายหรือไม่สมบูรณ์ เปิดอ่านไม่ได้ — ดาวน์โหลดหรือคัดลอกไฟล์มาใหม่'

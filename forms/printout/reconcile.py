@@ -1,0 +1,175 @@
+"""Several copies of one report in one text: pick the one to import, say where others differ.
+
+The first complete copy is imported (every section heading and the project name found);
+each other copy is compared with it field by field, lists aligned with difflib so that a
+missing or doubled item shows as one difference rather than shifting every item after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import Any
+
+from forms.printout.copies import CopyParse
+from forms.report import ProgressReport, Report
+from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind, choice_label
+from forms.thaidate import format_be_date
+from forms.thainum import format_money, format_percent
+
+EMPTY = "(ว่าง)"
+
+
+def show(field_: Field, value: Any) -> str:
+    """A value as the summary and the warnings show it to a clerk."""
+    if value is None or value == "":
+        return EMPTY
+    if field_.kind == Kind.DATE:
+        return format_be_date(value)
+    if field_.kind == Kind.MONEY:
+        return f"{format_money(value)} บาท"
+    if field_.kind == Kind.PERCENT:
+        return f"{format_percent(value)} %"
+    if field_.kind == Kind.CHOICE:
+        return choice_label(field_, value)
+    return str(value)
+
+
+def choose(copies: list[CopyParse]) -> tuple[int, list[str]]:
+    """The index of the copy to import, and a warning when none is complete."""
+    for index, copy in enumerate(copies):
+        if copy.complete:
+            return index, []
+    index = max(range(len(copies)), key=lambda i: len(copies[i].lines))
+    copy = copies[index]
+    return index, [
+        f"ไม่พบแบบรายงานที่ครบทุกหัวข้อ — นำเข้าฉบับที่ {index + 1} (บรรทัด {copy.first_line}"
+        f"–{copy.last_line}) ซึ่งอ่านได้มากที่สุด ตรวจทุกช่องกับต้นฉบับก่อนใช้"
+    ]
+
+
+def recognised(copy: CopyParse) -> list[tuple[str, str]]:
+    """(path, shown value) of every field the copy gave, in printed order."""
+    out: list[tuple[str, str]] = []
+    report = copy.report
+    for field_ in FIELDS:
+        if field_.key == "budget_spent":
+            if "budget_spent" in copy.lines:
+                out.append(("budget_spent", show(field_, copy.printed_spent)))
+        elif field_.kind == Kind.TEXT_LIST:
+            items = getattr(report, field_.key)
+            out += [(f"{field_.key}[{i}]", item) for i, item in enumerate(items, start=1)]
+        elif field_.kind == Kind.REPORT_LIST:
+            for i, item in enumerate(report.progress_reports, start=1):
+                for sub in PROGRESS_FIELDS:
+                    path = f"progress_reports[{i}].{sub.key}"
+                    if path in copy.lines:
+                        out.append((path, show(sub, getattr(item, sub.key))))
+        elif field_.key in copy.lines:
+            out.append((field_.key, show(field_, getattr(report, field_.key))))
+    return out
+
+
+def differences(chosen: CopyParse, number: int, other: CopyParse, other_number: int) -> list[str]:
+    """Thai warnings, one per field where `other` differs from the imported `chosen`."""
+    return list(_differences(chosen, number, other, other_number))
+
+
+def _differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterator[str]:
+    for field_ in FIELDS:
+        if field_.computed:
+            continue
+        if field_.kind == Kind.TEXT_LIST:
+            yield from _list_differences(field_, chosen, c, other, o)
+        elif field_.kind == Kind.REPORT_LIST:
+            yield from _report_differences(chosen, c, other, o)
+        else:
+            mine, theirs = getattr(chosen.report, field_.key), getattr(other.report, field_.key)
+            if mine != theirs:
+                where = _where(other, field_.key)
+                yield (
+                    f'ช่อง "{field_.title}": ฉบับที่ {o}{where} เป็น "{show(field_, theirs)}"'
+                    f' แต่ฉบับที่ {c} ที่นำเข้าเป็น "{show(field_, mine)}" — ตรวจว่าค่าใดถูก'
+                )
+
+
+def _where(copy: CopyParse, path: str) -> str:
+    line = copy.lines.get(path)
+    return f" (บรรทัด {line})" if line else ""
+
+
+def _list_differences(
+    field_: Field, chosen: CopyParse, c: int, other: CopyParse, o: int
+) -> Iterator[str]:
+    mine: list[str] = getattr(chosen.report, field_.key)
+    theirs: list[str] = getattr(other.report, field_.key)
+    if mine == theirs:
+        return
+    name = f'ช่อง "{field_.title}"'
+    if len(mine) != len(theirs):
+        yield (
+            f"{name}: ฉบับที่ {c} ที่นำเข้ามี {len(mine)} ข้อ แต่ฉบับที่ {o}"
+            f"{_where(other, field_.key)} มี {len(theirs)} ข้อ"
+        )
+    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and i2 - i1 == j2 - j1:
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                yield (
+                    f"{name} ข้อ {i + 1}: ฉบับที่ {o}{_where(other, f'{field_.key}[{j + 1}]')}"
+                    f' เป็น "{theirs[j]}" แต่ฉบับที่ {c} ที่นำเข้าเป็น "{mine[i]}" — ตรวจว่าข้อความใดถูก'
+                )
+            continue
+        shown_mine = " / ".join(f'ข้อ {i + 1} "{mine[i]}"' for i in range(i1, i2)) or "ไม่มี"
+        shown_theirs = " / ".join(f'"{theirs[j]}"' for j in range(j1, j2)) or "ไม่มี"
+        yield (
+            f"{name}: ฉบับที่ {c} ที่นำเข้ามี {shown_mine} แต่ฉบับที่ {o}"
+            f"{_where(other, f'{field_.key}[{j1 + 1}]')} มี {shown_theirs} — ตรวจว่าข้อใดถูก"
+        )
+
+
+def _report_differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterator[str]:
+    mine = {r.no: r for r in chosen.report.progress_reports}
+    theirs = {r.no: (i, r) for i, r in enumerate(other.report.progress_reports, start=1)}
+    if len(mine) != len(theirs):
+        yield (
+            f'ช่อง "รายงานความก้าวหน้า": ฉบับที่ {c} ที่นำเข้ามี {len(mine)} ครั้ง'
+            f" แต่ฉบับที่ {o} มี {len(theirs)} ครั้ง"
+        )
+    for no in sorted(set(mine) | set(theirs)):
+        if no not in theirs:
+            yield f"รายงานครั้งที่ {no}: ไม่มีในฉบับที่ {o}"
+            continue
+        index, their_report = theirs[no]
+        if no not in mine:
+            yield f"รายงานครั้งที่ {no}: มีในฉบับที่ {o}{_where(other, f'progress_reports[{index}].no')} แต่ไม่มีในฉบับที่ {c} ที่นำเข้า"
+            continue
+        yield from _one_report(mine[no], their_report, index, c, other, o)
+
+
+def _one_report(
+    mine: ProgressReport, theirs: ProgressReport, index: int, c: int, other: CopyParse, o: int
+) -> Iterator[str]:
+    for sub in PROGRESS_FIELDS:
+        a, b = getattr(mine, sub.key), getattr(theirs, sub.key)
+        if a != b:
+            where = _where(other, f"progress_reports[{index}].{sub.key}")
+            yield (
+                f'รายงานครั้งที่ {mine.no} ช่อง "{sub.title}": ฉบับที่ {o}{where} เป็น "{show(sub, b)}"'
+                f' แต่ฉบับที่ {c} ที่นำเข้าเป็น "{show(sub, a)}" — ตรวจว่าค่าใดถูก'
+            )
+
+
+def spent_warning(copy: CopyParse, report: Report) -> list[str]:
+    """A warning when the printed `งบประมาณที่ใช้ไป` is not the sum of the reports' budgets."""
+    printed = copy.printed_spent
+    if printed is None or printed == report.budget_spent:
+        return []
+    field_ = next(f for f in FIELDS if f.key == "budget_spent")
+    return [
+        f'ช่อง "{field_.title}" (บรรทัด {copy.lines["budget_spent"]}): พิมพ์ไว้ {show(field_, printed)}'
+        f" แต่ผลรวมงบประมาณที่เบิกใช้ของทุกครั้งเป็น {show(field_, report.budget_spent)}"
+        " — แบบร่างใช้ผลรวม ตรวจตัวเลขของแต่ละครั้ง"
+    ]
