@@ -93,17 +93,17 @@ def dates_in_fiscal_year(ctx: Context) -> Iterator[Finding]:
 
 def _money_spots(ctx: Context) -> Iterator[tuple[str, str, Decimal | None, Decimal | None]]:
     """(path, label, value, maximum) of every money value the clerk typed."""
-    received = FIELDS_BY_KEY["budget_received"]
+    received_max = FIELDS_BY_KEY["budget_received"].maximum
     yield (
         "budget_received",
         field_label("budget_received"),
         ctx.report.budget_received,
-        (received.maximum),
+        received_max,
     )
-    used = PROGRESS_FIELDS_BY_KEY["budget_used"]
+    used_max = PROGRESS_FIELDS_BY_KEY["budget_used"].maximum
     for r in ctx.report.progress_reports:
-        path = progress_path(r.no, "budget_used")
-        yield path, progress_label(r.no, "budget_used"), r.budget_used, used.maximum
+        label = progress_label(r.no, "budget_used")
+        yield progress_path(r.no, "budget_used"), label, r.budget_used, used_max
 
 
 def money_range(ctx: Context) -> Iterator[Finding]:
