@@ -47,6 +47,11 @@ def test_mai_yamok_never_starts_a_piece():
             assert not piece.lstrip().startswith("ๆ"), (text, piece)
 
 
+def test_no_break_after_a_hyphen_inside_a_word():
+    pieces = linebreak.segments("ระบบ e-Budget และ มิ.ย. - ก.ย.")
+    assert "e-Budget " in pieces and "- " in pieces
+
+
 def test_graphemes_keep_consonants_with_their_marks():
     assert linebreak.graphemes("ที่น้ำ") == ("ที่", "น้ำ")
     assert linebreak.graphemes("ทำ😀ก") == ("ทำ", "😀", "ก")

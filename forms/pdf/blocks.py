@@ -78,7 +78,7 @@ class ReportRows(Flowable):
             self._first_lines = fill_lines(self.first, self.ts, self.cols[1] - 2 * CELL_PAD) or [""]
         second = [
             fill_lines(t, self.ts, w - 2 * CELL_PAD) or [""]
-            for t, w in zip(self.second, self.cols[1:], strict=True)
+            for t, w in zip(self.second, self.cols[1:], strict=False)
         ]
         return self._first_lines, second
 

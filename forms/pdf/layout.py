@@ -135,8 +135,9 @@ def report_texts(p: ProgressReport) -> tuple[str, str, list[str]]:
     first = (f":: {when} :" if when else ":: :") + (f" {p.narrative}" if p.narrative else "")
     percent = format_percent(p.progress_percent)
     money = format_money(p.budget_used)
+    # two lines, so that the narrow text column never breaks inside either label
     figures = (
-        f":: {plabel('progress_percent')} = {percent} % "
+        f":: {plabel('progress_percent')} = {percent} %\n"
         f"{plabel('budget_used')} (ครั้งที่ {p.no}) = {money} บาท"
     )
     plan = ": " + choice_label(PROGRESS_FIELDS_BY_KEY["plan_status"], p.plan_status)

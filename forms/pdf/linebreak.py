@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 Breaker = Callable[[str], list[int]]
 
 REPEAT = "\u0e46"  # ๆ (MAI YAMOK) never starts a line
+HYPHENS = ("-", "\u2010")  # a line ending in one of these reads as a hyphenated word
 
 
 BACKENDS = ("PyICU", "icu4py")
@@ -87,7 +88,9 @@ def segments(text: str, engine: str | None = None) -> tuple[str, ...]:
     """`text` cut at every allowed line break; each piece keeps its trailing spaces.
 
     ICU allows a break before ๆ after a space (`ทุก ๆ`); that break is taken away so ๆ
-    never starts a line.
+    never starts a line. So is a break right after a hyphen inside a word (`e-Budget`):
+    PDFium reads a line that ends in a hyphen as a word hyphenated by the typesetter and
+    joins the lines with U+FFFE in place of the typed hyphen.
     """
     if not text:
         return ()
@@ -98,7 +101,7 @@ def segments(text: str, engine: str | None = None) -> tuple[str, ...]:
         if end <= start:
             continue
         piece = text[start:end]
-        if pieces and piece.startswith(REPEAT):
+        if pieces and (piece.startswith(REPEAT) or pieces[-1].endswith(HYPHENS)):
             pieces[-1] += piece
         else:
             pieces.append(piece)

@@ -1,0 +1,192 @@
+"""The printed layout: A4 portrait, the title and `หน้า X/Y` on every page, every label of
+the form, values formatted as the official printout formats them, a report's two rows on
+one page, the certification and signature together at the end."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+import pypdf
+import pypdfium2 as pdfium
+import pytest
+
+from forms.pdf import render_pdf
+from forms.pdf.layout import BODY, CERTIFICATION, TITLE_TEXT
+from forms.pdf.samples import SENTENCES, long_report
+from forms.report import ProgressReport, Report
+from forms.schema import FIELDS, PLAN_CHOICES, PROGRESS_FIELDS_BY_KEY, TARGET_CHOICES
+
+
+def page_texts(data: bytes) -> list[str]:
+    doc = pdfium.PdfDocument(data)
+    # PDFium gives two typed spaces as one; the probe tests spacing exactly
+    return [re.sub(" +", " ", p.get_textpage().get_text_range().replace("\r", "")) for p in doc]
+
+
+@pytest.fixture(scope="module")
+def sample_pages() -> list[str]:
+    from forms.interchange import loads
+    from tests.conftest import DATA
+
+    report = loads((DATA / "sample_report.json").read_text(encoding="utf-8"))
+    return page_texts(render_pdf(report))
+
+
+@pytest.fixture(scope="module")
+def long_pdf() -> bytes:
+    return render_pdf(long_report())
+
+
+def test_a4_portrait_with_sarabun_embedded_as_subsets(sample_report):
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(sample_report)))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width), 1), round(float(box.height), 1)) == (595.3, 841.9)
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if font["/Subtype"] == "/Type0":
+                fonts[font["/BaseFont"]] = font
+    assert sorted(n.split("+")[1] for n in fonts) == ["Sarabun-Bold", "Sarabun-Regular"]
+    for name, font in fonts.items():
+        assert re.fullmatch(r"/[A-Z]{6}\+Sarabun-\w+", name)
+        cid = font["/DescendantFonts"][0].get_object()
+        assert "/FontFile2" in cid["/FontDescriptor"]
+        assert "/ToUnicode" in font
+    assert BODY.size == 11.0 and BODY.leading >= 1.45 * BODY.size
+
+
+def test_every_label_of_the_form_is_printed(sample_pages):
+    text = "\n".join(sample_pages)
+    labels = {f.label for f in FIELDS}
+    labels |= {PROGRESS_FIELDS_BY_KEY[k].label for k in ("no", "progress_percent", "budget_used")}
+    labels |= {label for _v, label in (*PLAN_CHOICES, *TARGET_CHOICES) if _v.startswith("on")}
+    missing = sorted(label for label in labels if re.sub(" +", " ", label) not in text)
+    assert missing == []
+
+
+def test_headings_and_numbering_as_printed(sample_pages):
+    text = "\n".join(sample_pages)
+    for heading in [  # (two spaces after 2.1 etc. come back as one from PDFium)
+        "1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ",
+        "1.1 รหัสโครงการและชื่อโครงการ",
+        "1.2 หน่วยงานที่รับผิดชอบ",
+        "1.3 หลักการและเหตุผล",
+        "1.4 วัตถุประสงค์ของโครงการ",
+        "1.5 เป้าหมายของโครงการ..",
+        "1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)",
+        "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ",
+        "2.1 เพื่อพัฒนา",
+        "2.4 เพื่อคัดเลือก",
+        "3.1 ด้านปริมาณ",
+        "3.1.3 เครือข่าย",
+        "3.2 ด้านคุณภาพ",
+        "3.2.1 เครือข่าย",
+    ]:
+        assert heading in text
+    order = [text.index(h) for h in ["1.1 ", "1.2 ", "1.3 ", "1.4 ", "1.5 ", "1.6 ", "2. ราย"]]
+    assert order == sorted(order)
+
+
+def test_values_are_formatted_as_the_printout(sample_pages):
+    text = "\n".join(sample_pages)
+    for shown in [
+        "ชื่อโครงการ/กิจกรรม : พัฒนาคูณภาพเครือข่ายโรงเรียน",
+        "รหัสโครงการ... : 50280000-6851",
+        "ปีงบประมาณ พ.ศ. : 2566",
+        "เริ่มต้นโครงการ : 2022-10-01 00:00:00",
+        "สิ้นสุดโครงการ : 2023-09-30 00:00:00",
+        "งบประมาณที่ได้รับ : 180,000 บาท",
+        "งบประมาณที่ใช้ไป : 205,090 บาท",
+        "หน่วยงานที่รับผิดชอบ. : สำนักงานเขตบึงกุ่ม / ฝ่ายการศึกษา / ฝ่ายการศึกษา",
+        "ผู้ประสานงาน สยป : ปาริตา ศรีลักษณ์ / 1549",
+        "ตัวชี้วัด... : มิติที่ 1 ระดับความสำเร็จของงานประจำ",
+        "รายงานครั้งที่1",
+        ":: 30/01/2566 : อยู่ระหว่าง",
+        ":: 28/03/2566 :",
+        "= 70.00 %",
+        "(ครั้งที่ 4) = 32,400 บาท",
+        ": เป็นไปตามแผน",
+        ": เป็นไปตามเป้าหมาย",
+        "(ผู้รับผิดชอบโครงการ)",
+    ]:
+        assert shown in text.replace("\n", " ").replace("  :", " :"), shown
+
+
+def test_title_and_page_number_on_every_page(long_pdf):
+    pages = page_texts(long_pdf)
+    assert len(pages) >= 8
+    for number, text in enumerate(pages, start=1):
+        assert TITLE_TEXT in text
+        assert f"หน้า {number}/{len(pages)}" in text
+
+
+def page_of(pages: list[str], pattern: str) -> list[int]:
+    return [i for i, text in enumerate(pages) if re.search(pattern, text)]
+
+
+def test_a_reports_two_rows_stay_on_one_page(long_pdf):
+    pages = page_texts(long_pdf)
+    spread = set()
+    for no in range(1, 61):
+        label_pages = page_of(pages, rf"รายงานครั้งที่{no}(?!\d)")
+        figure_pages = page_of(pages, rf"\(ครั้งที่ {no}\)")
+        assert len(label_pages) == 1 and label_pages == figure_pages, no
+        spread.add(label_pages[0])
+    assert len(spread) >= 3  # the log itself runs over several pages
+
+
+def test_certification_and_signature_close_the_document_together(long_pdf):
+    pages = page_texts(long_pdf)
+    last = pages[-1].replace("\n", " ")
+    assert CERTIFICATION in last
+    assert "ลงชื่อ" in last and "(นายสมชาย ใจดี)" in last
+    assert "ตำแหน่ง ผู้อำนวยการเขตบึงกุ่ม" in last
+    assert last.index(CERTIFICATION) < last.index("ลงชื่อ") < last.index("ตำแหน่ง")
+    assert "รายงานครั้งที่60" in "".join(pages[-2:])
+
+
+def test_an_empty_report_prints_the_placeholders():
+    pages = page_texts(render_pdf(Report()))
+    text = " ".join(pages)
+    assert len(pages) == 1
+    assert "ลงชื่อ" in text and "(ผู้รับผิดชอบโครงการ)" in text
+    assert re.search(r"ตำแหน่ง \.{5,}", text)
+    assert "งบประมาณที่ใช้ไป : 0 บาท" in text
+
+
+def test_a_report_without_date_and_money_with_satang():
+    report = Report(
+        budget_received=Decimal("1234.50"),
+        progress_reports=[ProgressReport(no=1, date=None, progress_percent=Decimal(0))],
+    )
+    text = " ".join(page_texts(render_pdf(report)))
+    assert "งบประมาณที่ได้รับ : 1,234.50 บาท" in text
+    assert re.search(r"รายงานครั้งที่1\s*:: :", text)
+    assert "= 0.00 %" in text
+
+
+def test_a_narrative_taller_than_a_page_is_cut_between_its_lines():
+    narrative = " ".join(SENTENCES * 30)
+    report = Report(
+        progress_reports=[
+            ProgressReport(no=1, date=date(2023, 1, 30), narrative=narrative),
+            ProgressReport(no=2, date=date(2023, 2, 28), narrative="สั้น"),
+        ]
+    )
+    pages = page_texts(render_pdf(report))
+    assert len(pages) >= 3
+    squashed = re.sub(r"\s+", "", "".join(pages))
+    assert re.sub(r"\s+", "", narrative) in re.sub(
+        re.escape(re.sub(r"\s+", "", TITLE_TEXT)) + r"|หน้า\d+/\d+", "", squashed
+    )
+
+
+def test_a_paragraph_taller_than_a_page_splits_instead_of_failing():
+    report = Report(rationale=[" ".join(SENTENCES * 40), "ย่อหน้าสุดท้าย"])
+    pages = page_texts(render_pdf(report))
+    assert len(pages) >= 3
+    assert "ย่อหน้าสุดท้าย" in pages[-1] or "ย่อหน้าสุดท้าย" in pages[-2]
