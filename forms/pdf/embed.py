@@ -7,9 +7,9 @@ character of their own. So each face is embedded by hand as a Type0 font (Identi
 CIDFontType2) whose codes are *clusters*:
 
 - a cluster of one glyph at its pen position is that glyph;
-- a cluster of several glyphs (base + marks, or SARA AM's nikhahit + aa) becomes one
-  composite glyph added to the subset with fontTools, its components placed exactly where
-  HarfBuzz (the font's GSUB/GPOS) placed them;
+- a code of several glyphs (SARA AM's nikhahit + aa), or of one glyph HarfBuzz moved off
+  the pen (a mark placed by GPOS), becomes a composite glyph added to the subset
+  (`forms.pdf.ttfsubset`), its components exactly where HarfBuzz placed them;
 - each code's width is the cluster's shaped advance and its ToUnicode entry is the cluster's
   text, so every extractor reads back what was typed, in order, with no gaps.
 
@@ -22,8 +22,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from fontTools.fontBuilder import FontBuilder
-from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -36,6 +34,7 @@ from reportlab.pdfbase.pdfdoc import (
 
 from forms.pdf.fonts import Face, Style, face
 from forms.pdf.shaping import Cluster, Glyphs
+from forms.pdf.ttfsubset import Subset
 
 CodeKey = tuple[Glyphs, int, str]  # glyphs, advance, text
 MAX_CODES = 0xFFFF
@@ -179,84 +178,22 @@ def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int], li
     """A TrueType font holding the glyphs `keys` draw, each code's glyph id in it, and the
     subset's glyph order by source names (the font itself keeps no names).
 
-    Written with fontTools' FontBuilder rather than fontTools.subset because the subset
-    also gains new composite glyphs (one per multi-glyph cluster), which the subsetter
-    has no notion of.
+    A code of one glyph at the pen is that glyph; any other code is a new composite glyph
+    (one per distinct placement), which fontTools' subsetter has no notion of.
     """
-    src = face_.tt["glyf"]
-    hmtx = face_.tt["hmtx"]
-    names = face_.glyph_order
-    order: list[str] = [".notdef"]
-    glyphs: dict[str, Glyph] = {}
-    metrics: dict[str, tuple[int, int]] = {}
-
-    def add_original(name: str) -> None:
-        if name in glyphs:
-            return
-        g = src[name]
-        if g.isComposite():
-            for comp in g.components:
-                add_original(comp.glyphName)
-        glyphs[name] = g
-        metrics[name] = hmtx[name]
-        order.append(name)
-
-    add_original(".notdef")
-    order.pop()  # .notdef is already first
-    composites: dict[tuple[Glyphs, int], str] = {}
-    code_glyphs: list[str] = []
+    subset = Subset(face_)
+    composites: dict[tuple[Glyphs, int], int] = {}
+    gids = []
     for glyph_list, advance, _text in keys:
         if len(glyph_list) == 1 and glyph_list[0][1:] == (0, 0):
-            name = names[glyph_list[0][0]]
-            add_original(name)
+            gids.append(subset.original(glyph_list[0][0]))
         else:
-            name = composites.get((glyph_list, advance), "")
-            if not name:
-                for gid, _x, _y in glyph_list:
-                    add_original(names[gid])
-                name = f"cluster{len(composites) + 1}"
-                composites[(glyph_list, advance)] = name
-                glyphs[name] = _composite(glyph_list, names)
-                metrics[name] = (advance, 0)
-                order.append(name)
-        code_glyphs.append(name)
-    fb = FontBuilder(face_.units_per_em, isTTF=True)
-    fb.setupGlyphOrder(order)
-    fb.setupCharacterMap({})
-    fb.setupGlyf(glyphs)
-    fb.setupHorizontalMetrics(metrics)
-    fb.setupHorizontalHeader(ascent=face_.ascent, descent=face_.descent)
-    fb.setupMaxp()
-    fb.setupPost(keepGlyphNames=False)
-    fb.setupOS2(sTypoAscender=face_.ascent, sTypoDescender=face_.descent)
-    fb.setupNameTable({"familyName": "Sarabun", "styleName": face_.style.name.title()})
-    # lsb of each glyph must match its bounding box; FontBuilder leaves the given values.
-    glyf = fb.font["glyf"]
-    for name in order:
-        g = glyf[name]
-        g.recalcBounds(glyf)
-        metrics[name] = (metrics[name][0], getattr(g, "xMin", 0))
-    fb.setupHorizontalMetrics(metrics)
-    index = {name: i for i, name in enumerate(order)}
-    return _compile(fb), [index[n] for n in code_glyphs], order
-
-
-def _composite(glyph_list: Glyphs, names: tuple[str, ...]) -> Glyph:
-    g = Glyph()
-    g.numberOfContours = -1
-    g.components = []
-    for gid, x, y in glyph_list:
-        comp = GlyphComponent()
-        comp.glyphName = names[gid]
-        comp.x, comp.y = x, y
-        comp.flags = 0
-        g.components.append(comp)
-    return g
-
-
-def _compile(fb: FontBuilder) -> bytes:
-    import io
-
-    out = io.BytesIO()
-    fb.font.save(out)
-    return out.getvalue()
+            key = (glyph_list, advance)
+            if key not in composites:
+                composites[key] = subset.composite(glyph_list, advance)
+            gids.append(composites[key])
+    names = [
+        face_.glyph_name(item) if isinstance(item, int) else f"cluster{i}"
+        for i, item in enumerate(subset.order)
+    ]
+    return subset.to_bytes(), gids, names

@@ -1,0 +1,232 @@
+"""A TrueType subset written straight from the source font's stored glyph bytes.
+
+fontTools can build the same font (and did, first), but it decodes and re-encodes every
+glyph outline, which took most of the time of a whole export; here simple glyphs are
+copied byte for byte, composite glyphs get their component indexes renumbered, and the
+new cluster composites (see `forms.pdf.embed`) are encoded directly. Only the tables a PDF
+viewer reads from an embedded CIDFontType2 are written.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from functools import cache
+
+from forms.pdf.fonts import Face
+
+# composite glyph flags (OpenType glyf table)
+ARG_1_AND_2_ARE_WORDS = 0x0001
+ARGS_ARE_XY_VALUES = 0x0002
+WE_HAVE_A_SCALE = 0x0008
+MORE_COMPONENTS = 0x0020
+WE_HAVE_AN_X_AND_Y_SCALE = 0x0040
+WE_HAVE_A_TWO_BY_TWO = 0x0080
+WE_HAVE_INSTRUCTIONS = 0x0100
+
+
+@dataclass(frozen=True)
+class Source:
+    """The raw tables of a face, read once."""
+
+    glyphs: tuple[bytes, ...]  # glyf data per glyph id
+    advances: tuple[int, ...]
+    lsbs: tuple[int, ...]
+    tables: dict[str, bytes]
+
+
+@cache
+def source(face: Face) -> Source:
+    data = face.path.read_bytes()
+    num_tables = struct.unpack_from(">H", data, 4)[0]
+    tables = {}
+    for i in range(num_tables):
+        tag, _sum, off, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag.decode("latin-1")] = data[off : off + length]
+    head, maxp, hhea = tables["head"], tables["maxp"], tables["hhea"]
+    num_glyphs = struct.unpack_from(">H", maxp, 4)[0]
+    long_loca = struct.unpack_from(">h", head, 50)[0] == 1
+    loca = tables["loca"]
+    if long_loca:
+        offsets = struct.unpack_from(f">{num_glyphs + 1}I", loca)
+    else:
+        offsets = tuple(2 * o for o in struct.unpack_from(f">{num_glyphs + 1}H", loca))
+    glyf = tables["glyf"]
+    glyphs = tuple(glyf[offsets[g] : offsets[g + 1]] for g in range(num_glyphs))
+    n_metrics = struct.unpack_from(">H", hhea, 34)[0]
+    hmtx = tables["hmtx"]
+    advances, lsbs = [], []
+    for g in range(num_glyphs):
+        if g < n_metrics:
+            adv, lsb = struct.unpack_from(">Hh", hmtx, 4 * g)
+        else:
+            adv = advances[-1]
+            lsb = struct.unpack_from(">h", hmtx, 4 * n_metrics + 2 * (g - n_metrics))[0]
+        advances.append(adv)
+        lsbs.append(lsb)
+    return Source(glyphs, tuple(advances), tuple(lsbs), tables)
+
+
+def components(data: bytes) -> list[tuple[int, int, int]]:
+    """(offset of the glyph index, glyph index, flags) of each component of a composite."""
+    out = []
+    pos = 10
+    while True:
+        flags, gid = struct.unpack_from(">HH", data, pos)
+        out.append((pos + 2, gid, flags))
+        pos += 4 + (4 if flags & ARG_1_AND_2_ARE_WORDS else 2)
+        if flags & WE_HAVE_A_SCALE:
+            pos += 2
+        elif flags & WE_HAVE_AN_X_AND_Y_SCALE:
+            pos += 4
+        elif flags & WE_HAVE_A_TWO_BY_TWO:
+            pos += 8
+        if not flags & MORE_COMPONENTS:
+            return out
+
+
+def is_composite(data: bytes) -> bool:
+    return len(data) >= 10 and struct.unpack_from(">h", data, 0)[0] < 0
+
+
+def bbox(data: bytes) -> tuple[int, int, int, int] | None:
+    return struct.unpack_from(">4h", data, 2) if data else None  # type: ignore[return-value]
+
+
+@dataclass
+class Subset:
+    """Glyphs picked from one face (by source id) plus new composites, renumbered."""
+
+    face: Face
+
+    def __post_init__(self) -> None:
+        self.src = source(self.face)
+        self.new_id: dict[int, int] = {0: 0}  # source glyph id -> subset glyph id
+        self.order: list[int | tuple] = [0]  # source id, or ("composite", parts, advance)
+
+    def original(self, gid: int) -> int:
+        """The subset id of source glyph `gid` (with its components)."""
+        if gid in self.new_id:
+            return self.new_id[gid]
+        data = self.src.glyphs[gid]
+        if is_composite(data):
+            for _pos, comp, _flags in components(data):
+                self.original(comp)
+        self.new_id[gid] = len(self.order)
+        self.order.append(gid)
+        return self.new_id[gid]
+
+    def composite(self, parts: tuple[tuple[int, int, int], ...], advance: int) -> int:
+        """The subset id of a new glyph drawing source glyphs `parts` at (x, y)."""
+        for gid, _x, _y in parts:
+            self.original(gid)
+        self.order.append(("composite", parts, advance))
+        return len(self.order) - 1
+
+    # -- writing ------------------------------------------------------------------------
+
+    def _glyph_bytes(self, item: int | tuple) -> tuple[bytes, int, int]:
+        """(glyf data, advance, lsb) of one subset glyph."""
+        if isinstance(item, int):
+            data = self.src.glyphs[item]
+            if is_composite(data):
+                buf = bytearray(data)
+                for pos, comp, _flags in components(data):
+                    struct.pack_into(">H", buf, pos, self.new_id[comp])
+                data = bytes(buf)
+            return data, self.src.advances[item], self.src.lsbs[item]
+        _tag, parts, advance = item
+        boxes = [(b, x, y) for gid, x, y in parts if (b := self._bbox(gid))]
+        if not boxes:  # marks of blank glyphs only: draw nothing
+            return b"", advance, 0
+        x0 = min(b[0] + x for b, x, _y in boxes)
+        y0 = min(b[1] + y for b, _x, y in boxes)
+        x1 = max(b[2] + x for b, x, _y in boxes)
+        y1 = max(b[3] + y for b, _x, y in boxes)
+        out = bytearray(struct.pack(">h4h", -1, x0, y0, x1, y1))
+        for i, (gid, x, y) in enumerate(parts):
+            flags = ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES
+            if i < len(parts) - 1:
+                flags |= MORE_COMPONENTS
+            out += struct.pack(">HHhh", flags, self.new_id[gid], x, y)
+        return bytes(out), advance, x0
+
+    def _bbox(self, gid: int) -> tuple[int, int, int, int] | None:
+        return bbox(self.src.glyphs[gid])
+
+    def to_bytes(self) -> bytes:
+        glyf = bytearray()
+        loca = [0]
+        hmtx = bytearray()
+        max_components = 0
+        for item in self.order:
+            data, adv, lsb = self._glyph_bytes(item)
+            if not isinstance(item, int):
+                max_components = max(max_components, len(item[1]))
+            glyf += data
+            glyf += b"\0" * (-len(glyf) % 4)
+            loca.append(len(glyf))
+            hmtx += struct.pack(">Hh", adv, lsb)
+        n = len(self.order)
+        t = self.src.tables
+        head = bytearray(t["head"])
+        struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment, set below
+        struct.pack_into(">h", head, 50, 1)  # long loca offsets
+        hhea = bytearray(t["hhea"])
+        struct.pack_into(">H", hhea, 34, n)
+        maxp = bytearray(t["maxp"])
+        struct.pack_into(">H", maxp, 4, n)
+        if len(maxp) >= 32:
+            old = struct.unpack_from(">HH", maxp, 28)
+            struct.pack_into(">HH", maxp, 28, max(old[0], max_components), max(old[1], 2))
+        tables = {
+            "OS/2": t["OS/2"],
+            "cmap": struct.pack(
+                ">HHHHIHHHHHHHHHHHH", 0, 1, 3, 1, 12, 4, 24, 0, 2, 2, 0, 0, 0xFFFF, 0, 0xFFFF, 1, 0
+            ),
+            "glyf": bytes(glyf),
+            "head": bytes(head),
+            "hhea": bytes(hhea),
+            "hmtx": bytes(hmtx),
+            "loca": struct.pack(f">{len(loca)}I", *loca),
+            "maxp": bytes(maxp),
+            "post": _post3(t["post"]),
+        }
+        return _sfnt(tables)
+
+
+def _post3(post: bytes) -> bytes:
+    """The source's post header as version 3.0 (no glyph names)."""
+    out = bytearray(post[:32])
+    struct.pack_into(">I", out, 0, 0x00030000)
+    return bytes(out)
+
+
+def _checksum(data: bytes) -> int:
+    data += b"\0" * (-len(data) % 4)
+    return sum(struct.unpack(f">{len(data) // 4}I", data)) & 0xFFFFFFFF
+
+
+def _sfnt(tables: dict[str, bytes]) -> bytes:
+    tags = sorted(tables)
+    n = len(tags)
+    entry = 1
+    while entry * 2 <= n:
+        entry *= 2
+    search = entry * 16
+    header = struct.pack(">IHHHH", 0x00010000, n, search, entry.bit_length() - 1, n * 16 - search)
+    offset = 12 + 16 * n
+    directory = bytearray()
+    body = bytearray()
+    head_at = 0
+    for tag in tags:
+        data = tables[tag]
+        if tag == "head":
+            head_at = offset + len(body)
+        directory += struct.pack(
+            ">4sIII", tag.encode("latin-1"), _checksum(data), offset + len(body), len(data)
+        )
+        body += data + b"\0" * (-len(data) % 4)
+    font = bytearray(header + directory + body)
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)
