@@ -107,6 +107,9 @@ def _prepare(
     busy_timeout: float,
 ) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    # 16 MB of page cache (default 2 MB): the drafts list and search scan every draft's
+    # first page on each keystroke, and thousands of drafts then stay in memory.
+    conn.execute("PRAGMA cache_size = -16000")
     if existed:
         _quick_check(conn, path)
     applied = applied_migrations(conn)

@@ -13,18 +13,15 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from forms.report import Report
 from storage.connection import BUSY_TIMEOUT_S, open_connection, translating
 from storage.errors import DraftNotFound
 from storage.rows import DRAFT_COLUMNS, PROGRESS_COLUMNS, draft_row, progress_rows, report_from_rows
-
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+from storage.summaries import DraftSummary, SummaryCache
 
 
 def _quoted(columns: tuple[str, ...]) -> str:
@@ -45,41 +42,6 @@ _INSERT_PROGRESS = (
     f"INSERT INTO progress_reports ({_quoted(_PROGRESS_KEYS)}) "
     f"VALUES ({', '.join(':' + c for c in _PROGRESS_KEYS)})"
 )
-_SUMMARY = (
-    "SELECT id, project_name, project_code, fiscal_year, agency_office, updated_at, deleted_at"
-    " FROM drafts"
-)
-# What search looks in; char(31) keeps a term from matching across two columns.
-_SEARCHABLE = (
-    "lower(project_name || char(31) || project_code || char(31) || ifnull(fiscal_year, '')"
-    " || char(31) || agency_office || char(31) || agency_division || char(31) || agency_section)"
-)
-
-
-@dataclass(frozen=True)
-class DraftSummary:
-    """One line of the drafts list."""
-
-    id: int
-    project_name: str
-    project_code: str
-    fiscal_year: int | None
-    agency_office: str
-    updated_at: datetime  # aware, UTC
-    deleted_at: datetime | None  # aware, UTC; None unless in the bin
-
-
-def _summary(row: tuple[Any, ...]) -> DraftSummary:
-    id_, name, code, year, office, updated, deleted = row
-    return DraftSummary(
-        id=id_,
-        project_name=name,
-        project_code=code,
-        fiscal_year=year,
-        agency_office=office,
-        updated_at=datetime.fromisoformat(updated),
-        deleted_at=datetime.fromisoformat(deleted) if deleted else None,
-    )
 
 
 def _now() -> datetime:
@@ -93,6 +55,7 @@ class DraftStore:
         self.path = path
         self._conn: sqlite3.Connection | None = conn
         self._lock = threading.RLock()
+        self._summaries = SummaryCache()
 
     @classmethod
     def open(cls, path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT_S) -> DraftStore:
@@ -131,11 +94,12 @@ class DraftStore:
         return self._conn
 
     @contextmanager
-    def _transaction(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
-        """One transaction: all of it is written, or none of it."""
+    def _transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of it is written, or none of it. A read transaction
+        (`write=False`) gives one consistent snapshot, e.g. a draft with its progress log."""
         with self._lock, translating(self.path):
             conn = self._connection()
-            conn.execute(begin)
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -143,10 +107,9 @@ class DraftStore:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-
-    def _reading(self) -> Any:
-        # a read transaction, so a draft and its progress rows come from one snapshot
-        return self._transaction("BEGIN")
+            finally:
+                if write:
+                    self._summaries.invalidate()
 
     def _change_stamp(self, conn: sqlite3.Connection) -> str:
         # Strictly after every earlier change: Windows clocks tick in ~15 ms steps, and two
@@ -189,7 +152,7 @@ class DraftStore:
 
     def load(self, draft_id: int) -> Report:
         """The stored report (also for a draft in the bin)."""
-        with self._reading() as conn:
+        with self._transaction(write=False) as conn:
             conn.row_factory = sqlite3.Row
             try:
                 draft = conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
@@ -205,29 +168,14 @@ class DraftStore:
 
     def list(self) -> list[DraftSummary]:
         """Drafts not in the bin, the most recently changed first."""
-        with self._reading() as conn:
-            rows = conn.execute(
-                f"{_SUMMARY} WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
-            ).fetchall()
-        return [_summary(row) for row in rows]
+        with self._lock, translating(self.path):
+            return self._summaries.listed(self._connection())
 
     def search(self, text: str) -> list[DraftSummary]:
         """Drafts not in the bin whose name, code, fiscal year or agency contains every
         word of `text` (Thai digits match Arabic ones); empty text lists all."""
-        terms = text.lower().split()
-        if not terms:
-            return self.list()
-        where, params = [], []
-        for term in terms:
-            where.append(f"(instr({_SEARCHABLE}, ?) OR instr({_SEARCHABLE}, ?))")
-            params += [term, term.translate(_THAI_DIGITS)]
-        with self._reading() as conn:
-            rows = conn.execute(
-                f"{_SUMMARY} WHERE deleted_at IS NULL AND {' AND '.join(where)}"
-                " ORDER BY updated_at DESC, id DESC",
-                params,
-            ).fetchall()
-        return [_summary(row) for row in rows]
+        with self._lock, translating(self.path):
+            return self._summaries.search(self._connection(), text)
 
     def duplicate_next_year(self, draft_id: int) -> int:
         """A new draft for the next fiscal year made from `draft_id` (which is unchanged)."""
@@ -256,11 +204,8 @@ class DraftStore:
 
     def list_bin(self) -> list[DraftSummary]:
         """Drafts in the bin, the most recently deleted first."""
-        with self._reading() as conn:
-            rows = conn.execute(
-                f"{_SUMMARY} WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
-            ).fetchall()
-        return [_summary(row) for row in rows]
+        with self._lock, translating(self.path):
+            return self._summaries.binned(self._connection())
 
     def purge(self, draft_id: int) -> None:
         """Delete a draft in the bin for good (its progress rows go with it)."""

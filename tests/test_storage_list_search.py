@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC
 from pathlib import Path
 
@@ -109,3 +110,19 @@ def test_search_and_list_leave_out_the_bin(store: DraftStore, three: dict[str, i
 def test_search_text_is_data_not_sql(store: DraftStore, three: dict[str, int]):
     assert store.search("%") == []
     assert store.search("' OR 1=1 --") == []
+
+
+def test_changes_made_through_another_connection_show_at_once(tmp_path: Path):
+    db_path = tmp_path / "drafts.db"
+    with DraftStore.open(db_path) as panel, DraftStore.open(db_path) as worker:
+        assert panel.list() == []
+        draft_id = worker.create(_report("ร่างจากอีกหน้าต่าง"))
+        assert [s.id for s in panel.list()] == [draft_id]
+        worker.save(draft_id, _report("ชื่อที่แก้จากเธรดบันทึก"))
+        assert [s.project_name for s in panel.search("เธรดบันทึก")] == ["ชื่อที่แก้จากเธรดบันทึก"]
+        worker.delete(draft_id)
+        assert panel.list() == [] and [s.id for s in panel.list_bin()] == [draft_id]
+        with sqlite3.connect(db_path) as raw:  # any other writer, not only a DraftStore
+            raw.execute("UPDATE drafts SET project_name = 'แก้ตรง ๆ', deleted_at = NULL")
+        raw.close()
+        assert [s.project_name for s in panel.list()] == ["แก้ตรง ๆ"]
