@@ -41,6 +41,15 @@ def reference(size: tuple[int, int], style: Style, engine: ImageFont.Layout) -> 
     return image
 
 
+def mark_zones(image: Image.Image) -> Image.Image:
+    """Only what lies above the consonants' bodies or below the baseline: the marks."""
+    out = image.copy()
+    base = image.size[1] - BASELINE * DPI / 72
+    em = SIZE * DPI / 72
+    ImageDraw.Draw(out).rectangle([0, base - 0.6 * em, image.size[0], base + 2], fill=255)
+    return out
+
+
 def overlap(a: Image.Image, b: Image.Image) -> float:
     """Share of a's ink pixels that have b's ink within one pixel."""
     ink_a = a.point(lambda v: 255 if v < 128 else 0)
@@ -56,4 +65,7 @@ def test_marks_are_placed_as_harfbuzz_places_them(tmp_path, style):
     shaped = reference(drawn.size, style, ImageFont.Layout.RAQM)
     unshaped = reference(drawn.size, style, ImageFont.Layout.BASIC)
     assert overlap(drawn, shaped) > 0.97 and overlap(shaped, drawn) > 0.97
-    assert overlap(drawn, unshaped) < 0.9  # the comparison notices misplaced marks
+    marks, shaped_marks = mark_zones(drawn), mark_zones(shaped)
+    assert overlap(marks, shaped_marks) > 0.97 and overlap(shaped_marks, marks) > 0.97
+    # the comparison notices marks placed without Thai shaping
+    assert min(overlap(marks, mark_zones(unshaped)), overlap(mark_zones(unshaped), marks)) < 0.9
