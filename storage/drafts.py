@@ -153,17 +153,14 @@ class DraftStore:
     def load(self, draft_id: int) -> Report:
         """The stored report (also for a draft in the bin)."""
         with self._transaction(write=False) as conn:
-            conn.row_factory = sqlite3.Row
-            try:
-                draft = conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
-                if draft is None:
-                    raise DraftNotFound(draft_id, self.path)
-                progress = conn.execute(
-                    "SELECT * FROM progress_reports WHERE draft_id = ? ORDER BY position",
-                    (draft_id,),
-                ).fetchall()
-            finally:
-                conn.row_factory = None
+            cursor = conn.cursor()
+            cursor.row_factory = sqlite3.Row
+            draft = cursor.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if draft is None:
+                raise DraftNotFound(draft_id, self.path)
+            progress = cursor.execute(
+                "SELECT * FROM progress_reports WHERE draft_id = ? ORDER BY position", (draft_id,)
+            ).fetchall()
         return report_from_rows(dict(draft), [dict(row) for row in progress])
 
     def list(self) -> list[DraftSummary]:
