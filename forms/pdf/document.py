@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -88,5 +91,22 @@ def render_pdf(report: Report) -> bytes:
         x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body"
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_title)])
-    doc.build(story(report, w, h), canvasmaker=_NumberedCanvas)
+    with _plain_streams():
+        doc.build(story(report, w, h), canvasmaker=_NumberedCanvas)
     return out.getvalue()
+
+
+@contextmanager
+def _plain_streams() -> Iterator[None]:
+    """Flate-only streams while this document is saved.
+
+    ReportLab wraps page streams in ASCII85 by default, in pure Python: a quarter of the
+    export time and a quarter more bytes, for 7-bit safety no PDF reader needs. The switch
+    is a module global (read when the pages are written), hence the save and restore.
+    """
+    old = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = old

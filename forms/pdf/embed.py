@@ -38,6 +38,7 @@ from forms.pdf.ttfsubset import Subset
 
 CodeKey = tuple[Glyphs, int, str]  # glyphs, advance, text
 MAX_CODES = 0xFFFF
+_HEX4 = [f"{i:04X}" for i in range(MAX_CODES + 1)]
 
 
 class EmbeddedFont:
@@ -47,7 +48,8 @@ class EmbeddedFont:
         self.face = face_
         self.resource = resource  # the page resource name, e.g. "TH0"
         self._ref = f"ThaiFont.{resource}"
-        self._codes: dict[CodeKey, int] = {}
+        self._codes: dict[int, int] = {}  # Unit.uid -> code
+        self._keys: list[CodeKey] = []  # code n is _keys[n - 1]
         fonts = doc.idToObject[pdfdoc.BasicFonts].dict
         fonts[resource] = PDFObjectReference(self._ref)
         doc.fontMapping[f"thai:{face_.ps_name}"] = "/" + resource
@@ -59,20 +61,20 @@ class EmbeddedFont:
         out = []
         for c in clusters:
             for u in c.units:
-                key = (u.glyphs, u.advance, u.text)
-                code = codes.get(key)
+                code = codes.get(u.uid)
                 if code is None:
-                    code = len(codes) + 1
+                    code = len(self._keys) + 1
                     if code > MAX_CODES:
                         raise OverflowError("more than 65535 distinct glyph codes in one face")
-                    codes[key] = code
-                out.append(f"{code:04X}")
-        return "".join(out)
+                    codes[u.uid] = code
+                    self._keys.append((u.glyphs, u.advance, u.text))
+                out.append(code)
+        return "".join(map(_HEX4.__getitem__, out))
 
     # -- at save time -------------------------------------------------------------------
 
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # ReportLab's delayedFonts hook
-        keys = list(self._codes)  # code n is keys[n - 1]
+        keys = self._keys
         font_bytes, gids, _order = build_subset(self.face, keys)
         tag = _subset_tag(font_bytes)
         base = PDFName(f"{tag}+{self.face.ps_name}")

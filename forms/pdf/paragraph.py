@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from forms.pdf.fonts import Style, face
 from forms.pdf.linebreak import graphemes, segments
-from forms.pdf.textline import Run, draw_line, line_width
+from forms.pdf.textline import Run, draw_line, line_width, text_width
 
 LEFT, CENTRE, RIGHT = "left", "centre", "right"
 
@@ -35,7 +35,7 @@ class TextStyle:
         return Run(text, self.style, self.size)
 
     def width(self, text: str) -> float:
-        return self.run(text).width
+        return text_width(text, self.style, self.size)
 
     @property
     def baseline(self) -> float:

@@ -9,7 +9,7 @@ copying returns what was typed (tone marks, SARA AM and all).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import uharfbuzz as hb
@@ -26,6 +26,20 @@ class Unit:
     text: str
     glyphs: Glyphs
     advance: int  # font units
+    uid: int = field(default=0, compare=False)  # the same for equal units (see `_unit`)
+
+
+_UNITS: dict[tuple[str, Glyphs, int], Unit] = {}
+
+
+def _unit(text: str, glyphs: Glyphs, advance: int) -> Unit:
+    """The one Unit object of these values, so that glyph codes are looked up by a small
+    int rather than by hashing nested tuples for every cluster drawn."""
+    key = (text, glyphs, advance)
+    unit = _UNITS.get(key)
+    if unit is None:
+        unit = _UNITS[key] = Unit(text, glyphs, advance, len(_UNITS) + 1)
+    return unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +175,12 @@ def units(text: str, glyphs: list[_Placed]) -> tuple[Unit, ...]:
         gs = sorted(owner[ci], key=glyphs.index)
         unit_text = "".join(text[k] for k in sorted(chars[ci]))
         adv = sum(g.advance for g in gs)
-        out.append(Unit(unit_text, tuple((g.gid, g.x - pen, g.y) for g in gs), adv))
+        out.append(_unit(unit_text, tuple((g.gid, g.x - pen, g.y) for g in gs), adv))
         pen += adv
     return tuple(out)
 
 
-def width(face: Face, text: str, size: float) -> float:
-    """The width of `text` in points at `size`."""
-    return sum(c.advance for c in shape(face, text)) * size / face.units_per_em
+@lru_cache(maxsize=20000)
+def advance(face: Face, text: str) -> int:
+    """The advance of `text` in font units."""
+    return sum(c.advance for c in shape(face, text))

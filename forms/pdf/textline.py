@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from forms.pdf.embed import font_for
 from forms.pdf.fonts import Style, face
-from forms.pdf.shaping import shape
+from forms.pdf.shaping import advance, shape
 
 USE_ACTUAL_TEXT = True
 
@@ -27,8 +27,13 @@ class Run:
 
     @property
     def width(self) -> float:
-        f = face(self.style)
-        return sum(c.advance for c in shape(f, self.text)) * self.size / f.units_per_em
+        return text_width(self.text, self.style, self.size)
+
+
+def text_width(text: str, style: Style, size: float) -> float:
+    """The width of `text` in points."""
+    f = face(style)
+    return advance(f, text) * size / f.units_per_em
 
 
 def line_width(runs: list[Run]) -> float:
