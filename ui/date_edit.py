@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.thaidate import ThaiDateError, be_year, ce_year, format_be_date, thai_month_names
+from ui.icons import icon
 from ui.validators import BeDateValidator, parse_typed_date
 
 THAI_LOCALE = QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
@@ -120,7 +121,9 @@ class BeDateEdit(QWidget):
         self.line.setValidator(BeDateValidator(self.line))
         self.line.setMaxLength(14)
         self.button = QToolButton()
-        self.button.setText("ปฏิทิน")
+        self.button.setObjectName("calendar_button")
+        self.button.setIcon(icon("calendar"))
+        self.button.setAccessibleName("ปฏิทิน")
         self.button.setToolTip("เลือกวันที่จากปฏิทิน (ปี พ.ศ.)")
         self.button.clicked.connect(self.open_calendar)
         layout = QHBoxLayout(self)

@@ -34,7 +34,7 @@ class TextEdit(QLineEdit):
         if field.max_length:
             self.setMaxLength(field.max_length)
         self.setPlaceholderText(field.hint)
-        self.textEdited.connect(self.edited.emit)
+        self.textEdited.connect(lambda text: self.edited.emit(text))
 
     def value(self) -> str:
         return self.text()
@@ -95,7 +95,10 @@ class NumberEdit(QLineEdit):
         self.setValidator(NumberValidator(field.minimum, field.maximum, decimals, self))
         self.setPlaceholderText(field.hint)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setReadOnly(field.computed)
+        if field.computed:
+            self.setReadOnly(True)
+            self.setStyleSheet("QLineEdit { background: #eef0f1; color: #2c3e50; }")
+            self.setToolTip("คำนวณอัตโนมัติจากรายงานความก้าวหน้า แก้ไขโดยตรงไม่ได้")
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._reformat)
 

@@ -46,7 +46,7 @@ class ProgressTab(QWidget):
         super().__init__(parent)
         self.setObjectName("progress_reports")
         self.model = ProgressModel(parent=self)
-        self.model.edited.connect(self.edited.emit)
+        self.model.edited.connect(self.edited)
         self.table = self._make_table()
         self.buttons = self._make_buttons()
         self.totals = QLabel()

@@ -97,6 +97,7 @@ class ReportForm(QTabWidget):
         layout.setSpacing(12)
         layout.addWidget(_heading(HEADINGS[section.key]))
         form: QFormLayout | None = None
+        labels: list[QLabel] = []
         for field in fields_of(section.key):
             if field.key in GROUPS or form is None:
                 box = QGroupBox(GROUPS.get(field.key, ""))
@@ -106,7 +107,11 @@ class ReportForm(QTabWidget):
             if field.kind == Kind.TEXT_LIST:
                 form.addRow(editor)
             else:
-                form.addRow(_label(field), _narrow(editor, field))
+                labels.append(_label(field))
+                form.addRow(labels[-1], _narrow(editor, field))
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:  # one label column across the tab's groups
+            label.setMinimumWidth(width)
         if section.key == "strategy":
             layout.addWidget(self._routine_button(), 0, Qt.AlignmentFlag.AlignLeft)
         if section.key == "signer":

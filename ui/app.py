@@ -1,0 +1,66 @@
+"""The window's entry point: `run(db_path)` starts Qt, the fonts, the lock and the store.
+
+`main.py` calls `run` for `python main.py [--db PATH]`. Known storage failures at start
+(another copy running, a read-only or damaged file) get a Thai message box and exit code 2;
+bugs later on get the crash dialog (`ui.dialogs.install_excepthook`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from storage.drafts import DraftStore
+from storage.errors import StorageError
+from storage.lock import AppLock
+from ui import dialogs, fonts
+from ui.main_window import MainWindow
+
+EXIT_STORAGE_ERROR = 2
+
+
+def application() -> QApplication:
+    """The QApplication (created once), with the Sarabun font and a Thai name."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("BMAProjectReport")
+    app.setApplicationDisplayName(dialogs.APP_TITLE)
+    fonts.install(app)
+    return app
+
+
+def run(db_path: Path) -> int:
+    """Show the window on the drafts database `db_path`; the process exit code."""
+    app = application()
+    dialogs.install_excepthook()
+    lock = AppLock(db_path)
+    try:
+        lock.acquire()
+    except StorageError as error:
+        dialogs.inform(None, "เปิดโปรแกรมไม่ได้", str(error), error=True)
+        return EXIT_STORAGE_ERROR
+    try:
+        return _run_locked(app, db_path)
+    finally:
+        lock.release()
+
+
+def _run_locked(app: QApplication, db_path: Path) -> int:
+    try:
+        store = DraftStore.open(db_path)
+    except StorageError as error:
+        dialogs.inform(None, "เปิดฐานข้อมูลไม่ได้", str(error), error=True)
+        return EXIT_STORAGE_ERROR
+    try:
+        window = MainWindow(store, db_path)
+        # logging off or shutting down the PC: save before the session ends
+        app.commitDataRequest.connect(lambda _manager: window.save_now())
+        window.show()
+        code = app.exec()
+        window.finish()  # quitting without closing the window must not lose edits either
+        return code
+    finally:
+        store.close()
