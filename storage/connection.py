@@ -8,6 +8,8 @@ The order matters and is the point of this module:
    refused, untouched;
 4. an existing database with pending migrations is first copied aside with SQLite's backup
    API (`drafts.db.bak-<UTC time>-before-<migration>`), then migrated in one transaction;
+   a non-empty SQLite file that holds none of this program's migrations belongs to some
+   other program and is refused like a damaged one;
 5. WAL journal, foreign keys and a busy timeout are switched on for the connection.
 """
 
@@ -119,6 +121,9 @@ def _prepare(
         raise NewerDatabase(path, unknown)
     pending = [name for name in known if name not in applied]
     if pending and existed and _has_tables(conn):
+        if not applied:
+            # another program's database, given by mistake: never write into it
+            raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
         backup_copy(conn, path, pending[0])
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")

@@ -116,7 +116,8 @@ _DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
 def translate(exc: BaseException, path: Path | str) -> StorageError | None:
-    """The named error for a known sqlite3/OS failure on `path`; None for anything else.
+    """The named error for a known sqlite3 failure or any OS failure on `path`; None for
+    anything else (other sqlite3 errors are bugs, and show as such).
 
     The primary SQLite result code decides where Python gives one; the message text is the
     fallback (the brief's list of messages, which older builds report without a code).
@@ -156,4 +157,10 @@ def _translate_os(exc: OSError, path: Path | str) -> StorageError | None:
         return DiskFull(path, exc.strerror or str(exc))
     if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return DatabaseReadOnly(path, exc.strerror or str(exc))
-    return None
+    # anything else the OS says about the file or its folder (a file where the folder should
+    # be, a name too long, ...): still one clear line rather than a traceback
+    return StorageError(
+        path,
+        f"เปิดไฟล์ฐานข้อมูล {path} ไม่ได้{_why(exc.strerror or str(exc))}"
+        " — ตรวจชื่อโฟลเดอร์และไฟล์ หรือเลือกไฟล์อื่นด้วย --db",
+    )

@@ -78,7 +78,10 @@ def test_os_errors(tmp_path: Path):
         translate(PermissionError(errno.EACCES, "denied"), tmp_path), DatabaseReadOnly
     )
     assert isinstance(translate(OSError(errno.EROFS, "ro fs"), tmp_path), DatabaseReadOnly)
+    other = translate(NotADirectoryError(errno.ENOTDIR, "Not a directory"), tmp_path)
+    assert type(other) is StorageError and "Not a directory" in str(other)
     assert translate(ValueError("not ours"), tmp_path) is None
+    assert translate(sqlite3.IntegrityError("UNIQUE constraint failed"), tmp_path) is None
 
 
 @pytest.mark.parametrize(

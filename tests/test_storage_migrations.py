@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 
 from forms.report import Report
 from forms.schema import FIELDS, PROGRESS_FIELDS
-from storage import DraftStore, NewerDatabase
+from storage import DatabaseDamaged, DraftStore, NewerDatabase
 from storage.connection import applied_migrations, open_connection
 from storage.schema_migrations import (
     MIGRATION_SET,
@@ -166,16 +166,28 @@ def test_existing_database_is_copied_aside_before_a_pending_migration(
         assert applied_migrations(conn) == [*step_names(), "m002_test_note"]
 
 
-def test_backup_before_first_migration_of_a_foreign_sqlite_file(tmp_path: Path):
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path):
     db_path = tmp_path / "drafts.db"
     with closing(sqlite3.connect(db_path)) as conn:
         conn.execute("CREATE TABLE notes (text TEXT)")
         conn.execute("INSERT INTO notes VALUES ('ของเดิม')")
         conn.commit()
-    DraftStore.open(db_path).close()
-    [backup] = tmp_path.glob("drafts.db.bak-*-before-m001_drafts_and_progress_reports")
-    with closing(sqlite3.connect(backup)) as old:
-        assert old.execute("SELECT text FROM notes").fetchall() == [("ของเดิม",)]
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseDamaged):
+        DraftStore.open(db_path)
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts.db"]
+
+
+def test_an_empty_sqlite_database_is_taken_as_new(tmp_path: Path):
+    db_path = tmp_path / "drafts.db"
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("PRAGMA user_version = 0")
+        conn.execute("VACUUM")  # writes page 1: a valid database with no tables
+    assert db_path.stat().st_size > 0
+    with DraftStore.open(db_path) as store:
+        assert store.list() == []
+    assert not list(tmp_path.glob("*.bak-*"))
 
 
 def test_failed_migration_leaves_the_database_as_it_was(tmp_path: Path, sample_report: Report):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage import DraftStore, default_db_path
+import pytest
+
+from storage import DraftStore, StorageError, default_db_path
 
 
 def test_default_path_is_in_the_user_data_folder(user_folders: Path):
@@ -26,3 +28,10 @@ def test_open_creates_missing_parent_folders(tmp_path: Path):
     path = tmp_path / "a" / "b" / "drafts.db"
     DraftStore.open(str(path)).close()
     assert path.is_file()
+
+
+def test_a_file_where_the_folder_should_be_is_one_clear_error(tmp_path: Path):
+    (tmp_path / "a").write_text("ไม่ใช่โฟลเดอร์", encoding="utf-8")
+    with pytest.raises(StorageError) as info:
+        DraftStore.open(tmp_path / "a" / "drafts.db")
+    assert str(tmp_path / "a") in str(info.value) and "\n" not in str(info.value)
