@@ -1,0 +1,166 @@
+"""The drafts panel: the list, filtering as you type, New/Duplicate/Delete/Restore."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from forms.report import ProgressReport, Report
+from storage.drafts import DraftStore
+from ui import dialogs
+from ui.drafts_panel import CHANGED_ROLE, DETAILS_ROLE, local_time_text
+from ui.main_window import MainWindow
+from ui.testing import type_text
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "drafts.db"
+    with DraftStore.open(path) as store:
+        store.create(
+            Report(
+                project_name="อบรมครูภาษาอังกฤษ",
+                project_code="50280000-7001",
+                fiscal_year=2566,
+                agency_office="สำนักงานเขตบางกะปิ",
+            )
+        )
+        store.create(
+            Report(
+                project_name="พัฒนาคุณภาพเครือข่ายโรงเรียน",
+                project_code="50280000-6851",
+                fiscal_year=2566,
+                agency_office="สำนักงานเขตบึงกุ่ม",
+                start_date=date(2022, 10, 1),
+                end_date=date(2023, 9, 30),
+                progress_reports=[ProgressReport(1, date(2023, 1, 30), "ครั้งแรก")],
+            )
+        )
+        store.create(
+            Report(
+                project_name="ปรับปรุงห้องสมุด",
+                project_code="50280000-7100",
+                fiscal_year=2567,
+                agency_office="สำนักงานเขตบึงกุ่ม",
+            )
+        )
+    return path
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    store = DraftStore.open(db_path)
+    win = MainWindow(store, db_path)
+    win.show()
+    yield win
+    win.close()
+    store.close()
+
+
+def names(window: MainWindow) -> list[str]:
+    return [d.project_name for d in window.panel.model.drafts]
+
+
+def test_lists_newest_first_and_opens_the_newest(window):
+    assert names(window) == ["ปรับปรุงห้องสมุด", "พัฒนาคุณภาพเครือข่ายโรงเรียน", "อบรมครูภาษาอังกฤษ"]
+    assert window.document.report.project_name == "ปรับปรุงห้องสมุด"
+    index = window.panel.model.index(1)
+    assert index.data() == "พัฒนาคุณภาพเครือข่ายโรงเรียน"
+    assert index.data(DETAILS_ROLE) == "50280000-6851 · ปีงบประมาณ 2566"
+    summary = window.panel.model.drafts[1]
+    assert index.data(CHANGED_ROLE) == f"แก้ไข {local_time_text(summary.updated_at)}"
+
+
+def test_last_change_is_local_time_with_a_be_year():
+    from datetime import UTC, datetime
+
+    moment = datetime(2023, 1, 30, 17, 30, tzinfo=UTC)
+    local = moment.astimezone()
+    expected = (
+        f"{local.day:02d}/{local.month:02d}/{local.year + 543} {local.hour:02d}:{local.minute:02d}"
+    )
+    assert local_time_text(moment) == expected
+    assert local_time_text(None) == ""
+
+
+def test_search_filters_as_you_type(qtbot, window):
+    search = window.panel.search
+    type_text(search, "บึงกุ่ม")
+    assert names(window) == ["ปรับปรุงห้องสมุด", "พัฒนาคุณภาพเครือข่ายโรงเรียน"]
+    type_text(search, " 6851")
+    assert names(window) == ["พัฒนาคุณภาพเครือข่ายโรงเรียน"]
+    type_text(search, "x")
+    assert names(window) == [] and window.panel.empty.isVisible()
+    assert "6851x" in window.panel.empty.text()
+    search.clear()
+    assert len(names(window)) == 3 and not window.panel.empty.isVisible()
+
+
+def test_clicking_a_draft_opens_it(qtbot, window):
+    view = window.panel.view
+    rect = view.visualRect(window.panel.model.index(2))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.document.report.project_name == "อบรมครูภาษาอังกฤษ"
+    assert window.windowTitle().startswith("อบรมครูภาษาอังกฤษ")
+
+
+def test_duplicate_for_next_year(qtbot, window, db_path):
+    window.panel.select(window.panel.model.drafts[1].id)
+    source_id = window.document.draft_id
+    qtbot.mouseClick(window.panel.duplicate_button, Qt.MouseButton.LeftButton)
+    new = window.document
+    assert new.draft_id != source_id
+    assert new.report.fiscal_year == 2567
+    assert new.report.start_date == date(2023, 10, 1) and new.report.progress_reports == []
+    assert names(window)[0] == "พัฒนาคุณภาพเครือข่ายโรงเรียน" and len(names(window)) == 4
+    assert window.panel.selected_id() == new.draft_id
+    assert window.form.editors["start_date"].line.text() == "01/10/2566"
+
+
+def test_delete_to_the_bin_and_restore(qtbot, window, db_path, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "ask", lambda parent, title, text, **kw: asked.append(text) or True
+    )
+    opened = window.document.draft_id
+    name = window.document.report.project_name
+    type_text(window.form.editors["project_name"], " (แก้)")  # an unsaved edit, then delete
+    qtbot.mouseClick(window.panel.delete_button, Qt.MouseButton.LeftButton)
+    assert name in asked[0]
+    assert opened not in [d.id for d in window.panel.model.drafts]
+    assert window.document.draft_id == window.panel.model.drafts[0].id  # the next one opened
+    with DraftStore.open(db_path) as store:
+        assert [d.id for d in store.list_bin()] == [opened]
+        assert store.load(opened).project_name == name + " (แก้)"  # the edit was saved first
+
+    window.panel.show_bin(True)
+    assert [d.id for d in window.panel.model.drafts] == [opened]
+    assert window.panel.restore_button.isVisible() and not window.panel.new_button.isVisible()
+    assert window.panel.model.index(0).data(CHANGED_ROLE).startswith("ลบเมื่อ ")
+    window.panel.select(opened)
+    qtbot.mouseClick(window.panel.restore_button, Qt.MouseButton.LeftButton)
+    assert not window.panel.in_bin
+    assert window.document.draft_id == opened
+    assert opened in [d.id for d in window.panel.model.drafts]
+
+
+def test_delete_asks_and_no_keeps_the_draft(qtbot, window, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask", lambda *args, **kw: False)
+    before = names(window)
+    qtbot.mouseClick(window.panel.delete_button, Qt.MouseButton.LeftButton)
+    assert names(window) == before
+
+
+def test_new_draft_starts_empty_and_names_itself_as_typed(qtbot, window):
+    qtbot.mouseClick(window.panel.new_button, Qt.MouseButton.LeftButton)
+    assert window.document.report == Report()
+    assert names(window)[0] == "" and window.panel.model.index(0).data() == "(ยังไม่มีชื่อโครงการ)"
+    type_text(window.form.editors["project_name"], "โครงการใหม่")
+    assert window.windowTitle().startswith("โครงการใหม่")
+    qtbot.waitUntil(lambda: not window.document.dirty, timeout=5000)
+    assert window.panel.model.index(0).data() == "โครงการใหม่"  # the list follows the save
