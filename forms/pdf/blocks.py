@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
-
+from forms.pdf.pages import Block
 from forms.pdf.paragraph import TextStyle, draw_block, fill_lines
 
 CELL_PAD = 3.0
@@ -20,11 +19,10 @@ class Cell:
     w: float  # fraction of the width it takes
 
 
-class Grid(Flowable):
+class Grid(Block):
     """Rows of label : value cells at fixed horizontal positions (section 1.1)."""
 
     def __init__(self, rows: list[list[Cell]], ts: TextStyle) -> None:
-        super().__init__()
         self.rows = rows
         self.ts = ts
         self._laid: list[list[tuple[Cell, list[str]]]] = []
@@ -49,7 +47,7 @@ class Grid(Flowable):
             top -= self._row_height(row)
 
 
-class ReportRows(Flowable):
+class ReportRows(Block):
     """One progress report: a row with its label and narrative, a row with its figures and
     statuses. The two rows are one flowable, so they never part across pages; only a
     narrative taller than a whole page is cut, between its lines."""
@@ -63,7 +61,6 @@ class ReportRows(Flowable):
         ts: TextStyle,
         frame_height: float,
     ) -> None:
-        super().__init__()
         self.label = label
         self.first = first
         self.second = second  # text, plan status, target status
@@ -94,7 +91,7 @@ class ReportRows(Flowable):
         self.height = sum(self._heights())
         return self.width, self.height
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+    def split(self, avail_width: float, avail_height: float) -> list[Block]:
         """Only a report taller than a whole page is cut; otherwise it moves on whole."""
         if self.height <= self.frame_height:
             return []

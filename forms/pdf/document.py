@@ -10,9 +10,9 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from forms.pdf.layout import TITLE, TITLE_TEXT, story
+from forms.pdf.pages import paginate
 from forms.pdf.paragraph import RIGHT, TextStyle, draw_block
 from forms.report import Report
 
@@ -29,70 +29,32 @@ def frame_box() -> tuple[float, float, float, float]:
     return MARGIN_X, MARGIN_BOTTOM, PAGE_W - 2 * MARGIN_X, top - MARGIN_BOTTOM
 
 
-def _draw_title(canv: Canvas, _doc: BaseDocTemplate) -> None:
-    draw_block(
-        canv,
-        MARGIN_X,
-        PAGE_H - MARGIN_TOP,
-        PAGE_W - 2 * MARGIN_X,
-        [TITLE_TEXT],
-        TITLE,
-        artifact="Header",
-    )
-
-
-class _NumberedCanvas(Canvas):
-    """Keeps each page until the end so that `หน้า X/Y` can name the page count."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            draw_block(
-                self,
-                MARGIN_X,
-                MARGIN_BOTTOM - 4,
-                PAGE_W - 2 * MARGIN_X,
-                [f"หน้า {number}/{total}"],
-                FOOTER,
-                artifact="Footer",
-            )
-            super().showPage()
-        super().save()
+def _draw_furniture(canv: Canvas, number: int, total: int) -> None:
+    """The form's title at the top and `หน้า X/Y` at the foot of a page."""
+    width = PAGE_W - 2 * MARGIN_X
+    draw_block(canv, MARGIN_X, PAGE_H - MARGIN_TOP, width, [TITLE_TEXT], TITLE, artifact="Header")
+    footer = [f"หน้า {number}/{total}"]
+    draw_block(canv, MARGIN_X, MARGIN_BOTTOM - 4, width, footer, FOOTER, artifact="Footer")
 
 
 def render_pdf(report: Report) -> bytes:
     """The report as the bytes of a PDF file."""
-    out = io.BytesIO()
     x, y, w, h = frame_box()
-    doc = BaseDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=PAGE_H - y - h,
-        bottomMargin=MARGIN_BOTTOM,
-        title=report.project_name or TITLE_TEXT.strip("* "),
-        author=report.agency_office,
-        subject=TITLE_TEXT.strip("* "),
-        creator="แบบรายงานโครงการ",
-        lang="th-TH",
-        invariant=True,
-    )
-    frame = Frame(
-        x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body"
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_title)])
+    pages = paginate(story(report, w, h), w, h)
+    out = io.BytesIO()
+    canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, lang="th-TH")
+    subject = TITLE_TEXT.strip("* ")
+    canv.setTitle(report.project_name or subject)
+    canv.setAuthor(report.agency_office)
+    canv.setSubject(subject)
+    canv.setCreator("แบบรายงานโครงการ")
+    for number, placed in enumerate(pages, start=1):
+        _draw_furniture(canv, number, len(pages))
+        for p in placed:
+            p.block.drawOn(canv, x, y + h - p.top - p.block.height)
+        canv.showPage()
     with _plain_streams():
-        doc.build(story(report, w, h), canvasmaker=_NumberedCanvas)
+        canv.save()
     return out.getvalue()
 
 

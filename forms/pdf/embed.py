@@ -38,7 +38,6 @@ from forms.pdf.ttfsubset import Subset
 
 CodeKey = tuple[Glyphs, int, str]  # glyphs, advance, text
 MAX_CODES = 0xFFFF
-_HEX4 = [f"{i:04X}" for i in range(MAX_CODES + 1)]
 
 
 class EmbeddedFont:
@@ -69,7 +68,7 @@ class EmbeddedFont:
                     codes[u.uid] = code
                     self._keys.append((u.glyphs, u.advance, u.text))
                 out.append(code)
-        return "".join(map(_HEX4.__getitem__, out))
+        return "".join(f"{code:04X}" for code in out)
 
     # -- at save time -------------------------------------------------------------------
 

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
-
 from forms.pdf.blocks import CELL_PAD, Cell, Grid, ReportRows
 from forms.pdf.fonts import Style
+from forms.pdf.pages import Block, KeepTogether, Spacer
 from forms.pdf.paragraph import CENTRE, TextStyle, ThaiParagraph
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, choice_label
@@ -44,7 +43,7 @@ def field_line(label_text: str, value: str) -> ThaiParagraph:
     return ThaiParagraph(value, BODY, prefix=[BODY.run(f"{label_text} : ")], hang=True)
 
 
-def numbered(items: list[str], numbering: str) -> list[Flowable]:
+def numbered(items: list[str], numbering: str) -> list[Block]:
     return [
         ThaiParagraph(text, BODY, prefix=[BODY.run(f"{numbering}{i}  ")], hang=True)
         for i, text in enumerate(items, start=1)
@@ -55,10 +54,10 @@ def joined(*parts: str) -> str:
     return " / ".join(p for p in parts if p)
 
 
-def story(report: Report, frame_width: float, frame_height: float) -> list[Flowable]:
+def story(report: Report, frame_width: float, frame_height: float) -> list[Block]:
     """Everything below the page header, in printed order."""
     r = report
-    out: list[Flowable] = [
+    out: list[Block] = [
         heading("1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ"),
         heading("1.1 รหัสโครงการและชื่อโครงการ"),
         field_line(label("project_name"), r.project_name),
@@ -91,8 +90,8 @@ def story(report: Report, frame_width: float, frame_height: float) -> list[Flowa
     for f in out:
         if isinstance(f, ThaiParagraph):
             f.whole_up_to = frame_height
-    out.append(Spacer(1, 8))
-    out.append(_signature(r))
+    out.append(Spacer(8))
+    out.append(_signature(r, frame_height))
     return out
 
 
@@ -150,7 +149,7 @@ def report_rows(p: ProgressReport, cols: list[float], frame_height: float) -> Re
     return ReportRows(label_text, first, second, cols, BODY, frame_height)
 
 
-def _signature(r: Report) -> Flowable:
+def _signature(r: Report, frame_height: float) -> Block:
     """Certification, signature and position: kept together, closing the document."""
     name = f"({r.signer_name})" if r.signer_name else SIGNER_PLACEHOLDER
     return KeepTogether(
@@ -160,5 +159,6 @@ def _signature(r: Report) -> Flowable:
             ThaiParagraph(
                 f"{label('signer_position')} {r.signer_position or DOTS}", TextStyle(align=CENTRE)
             ),
-        ]
+        ],
+        frame_height,
     )

@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reportlab.platypus import Flowable
-
 from forms.pdf.fonts import Style, face
 from forms.pdf.linebreak import graphemes, segments
+from forms.pdf.pages import Block
 from forms.pdf.textline import Run, draw_line, line_width, text_width
 
 LEFT, CENTRE, RIGHT = "left", "centre", "right"
@@ -92,7 +91,7 @@ def _fill(text: str, ts: TextStyle, first: float, width: float) -> list[str]:
     return lines
 
 
-class ThaiParagraph(Flowable):
+class ThaiParagraph(Block):
     """A block of Thai text; `prefix` (e.g. `2.1  ` or a label) starts the first line and,
     with `hang`, the following lines line up after it."""
 
@@ -105,7 +104,6 @@ class ThaiParagraph(Flowable):
         keep_with_next: bool = False,
         whole_up_to: float | None = None,
     ) -> None:
-        super().__init__()
         self.text = text
         # A paragraph no taller than this moves to the next page whole instead of splitting:
         # the page's header and footer would otherwise stand inside the copied text.
@@ -137,7 +135,12 @@ class ThaiParagraph(Flowable):
         self.height = len(self.lines(avail_width)) * self.ts.leading
         return avail_width, self.height
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+    def min_height(self) -> float:
+        if self.whole_up_to is not None and self.height <= self.whole_up_to:
+            return self.height
+        return min(self.height, self.ts.leading)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Block]:
         lines = self.lines(avail_width)
         if self.whole_up_to is not None and len(lines) * self.ts.leading <= self.whole_up_to:
             return []

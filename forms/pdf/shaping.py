@@ -99,23 +99,40 @@ def _shape_run(face: Face, script: str, text: str) -> list[Cluster]:
     buf.script = script
     buf.language = "th"
     hb.shape(face.hb_font, buf, {})
-    infos, positions = buf.glyph_infos, buf.glyph_positions
     # HarfBuzz reports clusters in UTF-32 indices for add_str, i.e. Python str indices.
-    starts = sorted({info.cluster for info in infos})
-    ends = {s: e for s, e in zip(starts, [*starts[1:], len(text)], strict=True)}
+    glyphs = [
+        (i.cluster, i.codepoint, p.x_offset, p.y_offset, p.x_advance)
+        for i, p in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
+    ]
     clusters: list[Cluster] = []
-    i = 0
-    while i < len(infos):
-        c = infos[i].cluster
+    k, n = 0, len(glyphs)
+    while k < n:
+        start = glyphs[k][0]
+        placed = []
         pen = 0
-        glyphs: list[_Placed] = []
-        while i < len(infos) and infos[i].cluster == c:
-            p = positions[i]
-            glyphs.append(_Placed(infos[i].codepoint, pen + p.x_offset, p.y_offset, p.x_advance))
-            pen += p.x_advance
-            i += 1
-        clusters.append(Cluster(text[c : ends[c]], units(text[c : ends[c]], glyphs), pen))
+        while k < n and glyphs[k][0] == start:
+            _c, gid, dx, dy, adv = glyphs[k]
+            placed.append((gid, pen + dx, dy, adv))
+            pen += adv
+            k += 1
+        end = glyphs[k][0] if k < n else len(text)
+        clusters.append(_cluster(text[start:end], tuple(placed), pen))
     return clusters
+
+
+@lru_cache(maxsize=50000)
+def _cluster(text: str, placed: tuple[tuple[int, int, int, int], ...], advance: int) -> Cluster:
+    """The cluster of `text` drawn by `placed` (glyph id, x, y, advance from its origin)."""
+    if len(placed) == len(text) and all(
+        (adv == 0) == _is_mark(ch) for (_g, _x, _y, adv), ch in zip(placed, text, strict=True)
+    ):
+        # the common case, one glyph per character in typed order: no pairing to do
+        out, pen = [], 0
+        for (gid, x, y, adv), ch in zip(placed, text, strict=True):
+            out.append(_unit(ch, ((gid, x - pen, y),), adv))
+            pen += adv
+        return Cluster(text, tuple(out), advance)
+    return Cluster(text, units(text, [_Placed(*p) for p in placed]), advance)
 
 
 @dataclass(frozen=True, slots=True)
