@@ -6,13 +6,13 @@ changes per document (which glyphs are used, composite glyphs) lives in `forms.p
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from pathlib import Path
 
 import uharfbuzz as hb
-from fontTools.ttLib import TTFont
 
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
 
@@ -26,14 +26,13 @@ class Style(Enum):
 
 @dataclass(frozen=True, eq=False)
 class Face:
-    """One font file: HarfBuzz shapes with it, fontTools reads its glyphs and metrics."""
+    """One font file: HarfBuzz shapes with it; its raw tables give metrics and glyphs."""
 
     style: Style
     path: Path
     hb_font: hb.Font
-    tt: TTFont
+    tables: dict[str, bytes]
     units_per_em: int
-    glyph_order: tuple[str, ...]
     ascent: int
     descent: int
     cap_height: int
@@ -45,27 +44,51 @@ class Face:
         return self.style.value
 
     def glyph_name(self, gid: int) -> str:
-        return self.glyph_order[gid]
+        """The font's name for glyph `gid` (for tests and debugging)."""
+        return _glyph_order(self.path)[gid]
+
+
+def read_tables(data: bytes) -> dict[str, bytes]:
+    """The tables of a TrueType font file by tag."""
+    count = struct.unpack_from(">H", data, 4)[0]
+    tables = {}
+    for i in range(count):
+        tag, _sum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag.decode("latin-1")] = data[offset : offset + length]
+    return tables
 
 
 @cache
 def face(style: Style = Style.REGULAR) -> Face:
-    """The face of `style`, loaded on first use."""
+    """The face of `style`, loaded on first use.
+
+    Metrics are read straight from the tables (fontTools would add a tenth of a second to
+    a cold export just to be imported).
+    """
     path = FONT_DIR / f"{style.value}.ttf"
     data = path.read_bytes()
-    hb_font = hb.Font(hb.Face(hb.Blob(data)))
-    tt = TTFont(path, lazy=True)
-    head, os2 = tt["head"], tt["OS/2"]
+    tables = read_tables(data)
+    head, os2, post = tables["head"], tables["OS/2"], tables["post"]
+    os2_version = struct.unpack_from(">H", os2, 0)[0]
+    ascent, descent = struct.unpack_from(">hh", os2, 68)
+    cap_height = struct.unpack_from(">h", os2, 88)[0] if os2_version >= 2 else 0
     return Face(
         style=style,
         path=path,
-        hb_font=hb_font,
-        tt=tt,
-        units_per_em=head.unitsPerEm,
-        glyph_order=tuple(tt.getGlyphOrder()),
-        ascent=os2.sTypoAscender,
-        descent=os2.sTypoDescender,
-        cap_height=getattr(os2, "sCapHeight", 0) or os2.sTypoAscender,
-        bbox=(head.xMin, head.yMin, head.xMax, head.yMax),
-        italic_angle=float(tt["post"].italicAngle),
+        hb_font=hb.Font(hb.Face(hb.Blob(data))),
+        tables=tables,
+        units_per_em=struct.unpack_from(">H", head, 18)[0],
+        ascent=ascent,
+        descent=descent,
+        cap_height=cap_height or ascent,
+        bbox=struct.unpack_from(">4h", head, 36),
+        italic_angle=struct.unpack_from(">i", post, 4)[0] / 65536,
     )
+
+
+@cache
+def _glyph_order(path: Path) -> tuple[str, ...]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as tt:
+        return tuple(tt.getGlyphOrder())

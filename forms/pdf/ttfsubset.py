@@ -37,12 +37,7 @@ class Source:
 
 @cache
 def source(face: Face) -> Source:
-    data = face.path.read_bytes()
-    num_tables = struct.unpack_from(">H", data, 4)[0]
-    tables = {}
-    for i in range(num_tables):
-        tag, _sum, off, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
-        tables[tag.decode("latin-1")] = data[off : off + length]
+    tables = face.tables
     head, maxp, hhea = tables["head"], tables["maxp"], tables["hhea"]
     num_glyphs = struct.unpack_from(">H", maxp, 4)[0]
     long_loca = struct.unpack_from(">h", head, 50)[0] == 1
