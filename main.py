@@ -21,7 +21,6 @@ import contextlib
 import io
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -195,6 +194,8 @@ def _read_input(path: Path) -> bytes:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` completely or not at all (temporary file + `os.replace`)."""
+    import tempfile  # only when writing: its import is a tenth of `list`'s start-up
+
     folder = path.parent
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
