@@ -194,7 +194,7 @@ def _read_input(path: Path) -> bytes:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` completely or not at all (temporary file + `os.replace`)."""
-    import tempfile  # only when writing: its import is a tenth of `list`'s start-up
+    import tempfile  # only when writing: ~12 ms of imports that `list` need not pay
 
     folder = path.parent
     try:
