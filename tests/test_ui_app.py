@@ -68,8 +68,14 @@ def test_run_shows_the_window_and_returns_when_it_is_closed(qapp, tmp_path, mess
         window.close()
         qapp.quit()
 
+    # quit explicitly: the automatic quit on closing the last window would be posted as an
+    # event and end the event loops of later tests
+    qapp.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, close_window)
-    assert app_module.run(path) == 0
+    try:
+        assert app_module.run(path) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
     assert shown and shown[0].startswith("โครงการเดิม") and messages == []
     with AppLock(path):
         pass
