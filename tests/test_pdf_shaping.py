@@ -80,7 +80,8 @@ def test_subset_font_holds_composites_where_harfbuzz_put_the_glyphs():
     f = face()
     units = [u for c in shape(f, "ทำ ที่") for u in c.units]
     keys = [(u.glyphs, u.advance, u.text) for u in units]
-    data, gids, names = build_subset(f, keys)
+    data, gids, sources = build_subset(f, keys)
+    names = [f.glyph_name(g) if g >= 0 else "new composite" for g in sources]
     tt = TTFont(io.BytesIO(data))
     order = tt.getGlyphOrder()
     am = tt["glyf"][order[gids[1]]]

@@ -175,9 +175,9 @@ def to_unicode_cmap(texts: list[str]) -> bytes:
     return "\n".join(lines).encode("ascii")
 
 
-def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int], list[str]]:
-    """A TrueType font holding the glyphs `keys` draw, each code's glyph id in it, and the
-    subset's glyph order by source names (the font itself keeps no names).
+def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int], list[int]]:
+    """A TrueType font holding the glyphs `keys` draw, each code's glyph id in it, and for
+    each subset glyph its source glyph id (-1 for a new composite).
 
     A code of one glyph at the pen is that glyph; any other code is a new composite glyph
     (one per distinct placement), which fontTools' subsetter has no notion of.
@@ -193,8 +193,5 @@ def build_subset(face_: Face, keys: list[CodeKey]) -> tuple[bytes, list[int], li
             if key not in composites:
                 composites[key] = subset.composite(glyph_list, advance)
             gids.append(composites[key])
-    names = [
-        face_.glyph_name(item) if isinstance(item, int) else f"cluster{i}"
-        for i, item in enumerate(subset.order)
-    ]
-    return subset.to_bytes(), gids, names
+    sources = [item if isinstance(item, int) else -1 for item in subset.order]
+    return subset.to_bytes(), gids, sources

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from forms.pdf.fonts import Style, face
 from forms.pdf.linebreak import graphemes, segments
 from forms.pdf.pages import Block
+from forms.pdf.shaping import Line
 from forms.pdf.textline import Run, draw_line, line_width, text_width
 
 LEFT, CENTRE, RIGHT = "left", "centre", "right"
@@ -33,8 +34,8 @@ class TextStyle:
     def run(self, text: str) -> Run:
         return Run(text, self.style, self.size)
 
-    def width(self, text: str) -> float:
-        return text_width(text, self.style, self.size)
+    def width(self, text: str, trim: bool = False) -> float:
+        return text_width(text, self.style, self.size, trim)
 
     @property
     def baseline(self) -> float:
@@ -63,31 +64,36 @@ def _fill(text: str, ts: TextStyle, first: float, width: float) -> list[str]:
     if not text:
         return [""]
     lines: list[str] = []
-    cur, cur_w = "", 0.0
+    cur: list[str] = []
+    cur_w = 0.0
+
+    def end_line() -> None:
+        nonlocal cur, cur_w
+        lines.append(Line(cur))
+        cur, cur_w = [], 0.0
+
     for seg in segments(text):
         avail = width if lines else first
         seg_w = ts.width(seg)
-        body_w = ts.width(seg.rstrip(" ")) if seg.endswith(" ") else seg_w
+        body_w = ts.width(seg, trim=True)
         if cur and cur_w + body_w <= avail:
-            cur, cur_w = cur + seg, cur_w + seg_w
+            cur.append(seg)
+            cur_w += seg_w
             continue
         if cur:
-            lines.append(cur)
-            cur, cur_w = "", 0.0
+            end_line()
             avail = width
         if body_w <= avail:
-            cur, cur_w = seg, seg_w
+            cur, cur_w = [seg], seg_w
             continue
         # A word wider than the line: the only place a line breaks between clusters.
         for g in graphemes(seg):
-            g_w = ts.width(g)
-            g_body = ts.width(g.rstrip(" ")) if g.endswith(" ") else g_w
-            if cur and cur_w + g_body > (width if lines else first):
-                lines.append(cur)
-                cur, cur_w = "", 0.0
-            cur, cur_w = cur + g, cur_w + g_w
+            if cur and cur_w + ts.width(g, trim=True) > (width if lines else first):
+                end_line()
+            cur.append(g)
+            cur_w += ts.width(g)
     if cur:
-        lines.append(cur)
+        end_line()
     return lines
 
 

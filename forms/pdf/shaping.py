@@ -198,6 +198,32 @@ def units(text: str, glyphs: list[_Placed]) -> tuple[Unit, ...]:
 
 
 @lru_cache(maxsize=20000)
-def advance(face: Face, text: str) -> int:
-    """The advance of `text` in font units."""
-    return sum(c.advance for c in shape(face, text))
+def advance(face: Face, text: str, trim: bool = False) -> int:
+    """The advance of `text` in font units; with `trim`, without its trailing spaces."""
+    clusters = shape(face, text)
+    if trim:
+        end = len(clusters)
+        while end and clusters[end - 1].text.isspace():
+            end -= 1
+        clusters = clusters[:end]
+    return sum(c.advance for c in clusters)
+
+
+class Line(str):
+    """A line of text that remembers the pieces it was filled from: each piece was shaped
+    (and measured) on its own, so drawing reuses those shapes instead of shaping again."""
+
+    pieces: tuple[str, ...]
+
+    def __new__(cls, pieces: list[str]) -> Line:
+        line = super().__new__(cls, "".join(pieces))
+        line.pieces = tuple(pieces)
+        return line
+
+
+def shape_line(face: Face, text: str) -> tuple[Cluster, ...]:
+    """The clusters of `text`, from its pieces' shapes if it is a `Line`."""
+    pieces = getattr(text, "pieces", None)
+    if not pieces:
+        return shape(face, text)
+    return tuple(c for piece in pieces for c in shape(face, piece))

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from forms.pdf.embed import font_for
 from forms.pdf.fonts import Style, face
-from forms.pdf.shaping import advance, shape
+from forms.pdf.shaping import advance, shape_line
 
 USE_ACTUAL_TEXT = True
 
@@ -30,10 +30,16 @@ class Run:
         return text_width(self.text, self.style, self.size)
 
 
-def text_width(text: str, style: Style, size: float) -> float:
-    """The width of `text` in points."""
+def text_width(text: str, style: Style, size: float, trim: bool = False) -> float:
+    """The width of `text` in points; with `trim`, without its trailing spaces."""
     f = face(style)
-    return advance(f, text) * size / f.units_per_em
+    pieces = getattr(text, "pieces", None)
+    if pieces:
+        *head, last = pieces
+        units = sum(advance(f, p) for p in head) + advance(f, last, trim)
+    else:
+        units = advance(f, text, trim)
+    return units * size / f.units_per_em
 
 
 def line_width(runs: list[Run]) -> float:
@@ -57,7 +63,7 @@ def draw_line(canvas: Canvas, x: float, y: float, runs: list[Run], artifact: str
     ops = [f"BT 1 0 0 1 {x:.3f} {y:.3f} Tm"]
     for r in runs:
         font = font_for(doc, r.style)
-        hexcodes = font.encode(shape(font.face, r.text))
+        hexcodes = font.encode(shape_line(font.face, r.text))
         ops.append(f"/{font.resource} {r.size:g} Tf <{hexcodes}> Tj")
     ops.append("ET")
     if artifact:
