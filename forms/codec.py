@@ -16,6 +16,7 @@ from forms.errors import FieldValueError
 from forms.schema import Field, Kind
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _fail(field: Field, path: str, value: object, expected: str) -> FieldValueError:
@@ -38,6 +39,11 @@ def _text(field: Field, path: str, value: Any) -> str:
         return ""
     if not isinstance(value, str):
         raise _fail(field, path, value, "ข้อความ")
+    if _SURROGATE.search(value):
+        # JSON's \ud800 escapes can smuggle half a character that no file or database can hold
+        raise _fail(
+            field, path, value.encode("utf-8", "backslashreplace").decode(), "ข้อความที่ไม่มีอักขระเสีย"
+        )
     if field.max_length is not None and len(value) > field.max_length:
         raise _fail(field, path, value[:40] + "…", f"ข้อความไม่เกิน {field.max_length} ตัวอักษร")
     return value

@@ -79,6 +79,7 @@ def test_unknown_key_is_named(text, path):
         ({"start_date": "2022-13-01"}, "start_date", "2022-13-01"),
         ({"objectives": "หนึ่ง"}, "objectives", "หนึ่ง"),
         ({"objectives": ["a", 5]}, "objectives[2]", "5"),
+        ({"project_name": "ab\ud800"}, "project_name", "ab\\ud800"),
         (
             {"progress_reports": [{"plan_status": "late"}]},
             "progress_reports[1].plan_status",
