@@ -190,3 +190,51 @@ def test_a_paragraph_taller_than_a_page_splits_instead_of_failing():
     pages = page_texts(render_pdf(report))
     assert len(pages) >= 3
     assert "ย่อหน้าสุดท้าย" in pages[-1] or "ย่อหน้าสุดท้าย" in pages[-2]
+
+
+def _printed(report, key: str) -> str:
+    """How the printout shows field `key` of `report` after its label."""
+    from forms.pdf.layout import joined
+    from forms.thaidate import format_printout_timestamp
+    from forms.thainum import format_money
+
+    r = report
+    value = getattr(r, key)
+    if key in ("start_date", "end_date"):
+        return format_printout_timestamp(value)
+    if key in ("budget_received", "budget_spent"):
+        return f"{format_money(value)} บาท"
+    if key.startswith("agency_"):
+        return joined(r.agency_office, r.agency_division, r.agency_section)
+    if key.startswith("coordinator_"):
+        return joined(r.coordinator_name, r.coordinator_phone)
+    return str(value)
+
+
+def test_every_schema_field_has_its_place_in_the_pdf():
+    """Each field of the schema is printed after its label (a new field fails here until
+    the PDF gives it a place). Compared without white space: lines wrap anywhere ICU allows."""
+    report = long_report(reports=3, paragraphs=2)
+    text = squash(" ".join(page_texts(render_pdf(report))))
+    for f in FIELDS:
+        at = text.find(squash(f.label))
+        assert at >= 0, f.key
+        after = text[at:]
+        if f.key == "progress_reports":
+            for p in report.progress_reports:
+                assert f"รายงานครั้งที่{p.no}" in after, f.key
+        elif f.kind.name == "TEXT_LIST":
+            pos = 0
+            for i, item in enumerate(getattr(report, f.key), start=1):
+                pos = after.find(
+                    squash(f"{f.item_numbering}{i} {item}" if f.item_numbering else item), pos
+                )
+                assert pos >= 0, (f.key, i)
+        elif f.key == "signer_name":
+            assert after.startswith("ลงชื่อ") and squash(f"({report.signer_name})") in after[:80]
+        else:
+            assert squash(f"{f.label} : {_printed(report, f.key)}") in text, f.key
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
