@@ -232,6 +232,8 @@ def test_every_schema_field_has_its_place_in_the_pdf():
                 assert pos >= 0, (f.key, i)
         elif f.key == "signer_name":
             assert after.startswith("ลงชื่อ") and squash(f"({report.signer_name})") in after[:80]
+        elif f.key == "signer_position":  # printed `ตำแหน่ง .....`, no colon
+            assert squash(f"{f.label} {report.signer_position}") in text
         else:
             assert squash(f"{f.label} : {_printed(report, f.key)}") in text, f.key
 
