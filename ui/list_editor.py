@@ -45,11 +45,26 @@ class GrowingTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def _fit(self) -> None:
-        lines = int(self.document().documentLayout().documentSize().height())
-        lines = max(self.min_lines, min(self.max_lines, lines))
+        text_lines = int(self.document().documentLayout().documentSize().height())
+        lines = max(self.min_lines, min(self.max_lines, text_lines))
+        needs_bar = text_lines > self.max_lines
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if needs_bar
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         margins = self.contentsMargins()
         padding = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
-        self.setFixedHeight(int(lines * self.fontMetrics().lineSpacing() + padding + 2))
+        self.setFixedHeight(int(lines * self._line_height() + padding + 2))
+
+    def _line_height(self) -> float:
+        # Thai marks above and below make a laid-out line taller than fontMetrics says, so
+        # measure a line the layout has actually made when there is one
+        block = self.document().firstBlock()
+        layout = block.layout()
+        if layout is not None and layout.lineCount() > 0:
+            return self.blockBoundingRect(block).height() / layout.lineCount()
+        return self.fontMetrics().lineSpacing() + 3
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
