@@ -29,10 +29,13 @@ def frame_box() -> tuple[float, float, float, float]:
     return MARGIN_X, MARGIN_BOTTOM, PAGE_W - 2 * MARGIN_X, top - MARGIN_BOTTOM
 
 
-def _draw_furniture(canv: Canvas, number: int, total: int) -> None:
-    """The form's title at the top and `หน้า X/Y` at the foot of a page."""
+def _draw_title(canv: Canvas) -> None:
     width = PAGE_W - 2 * MARGIN_X
     draw_block(canv, MARGIN_X, PAGE_H - MARGIN_TOP, width, [TITLE_TEXT], TITLE, artifact="Header")
+
+
+def _draw_page_number(canv: Canvas, number: int, total: int) -> None:
+    width = PAGE_W - 2 * MARGIN_X
     footer = [f"หน้า {number}/{total}"]
     draw_block(canv, MARGIN_X, MARGIN_BOTTOM - 4, width, footer, FOOTER, artifact="Footer")
 
@@ -49,9 +52,10 @@ def render_pdf(report: Report) -> bytes:
     canv.setSubject(subject)
     canv.setCreator("แบบรายงานโครงการ")
     for number, placed in enumerate(pages, start=1):
-        _draw_furniture(canv, number, len(pages))
+        _draw_title(canv)  # drawn in reading order: title, body, page number
         for p in placed:
             p.block.drawOn(canv, x, y + h - p.top - p.block.height)
+        _draw_page_number(canv, number, len(pages))
         canv.showPage()
     with _plain_streams():
         canv.save()
