@@ -33,7 +33,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 
 from forms.pdf.fonts import Face, Style, face
-from forms.pdf.shaping import Cluster, Glyphs
+from forms.pdf.shaping import Cluster, Glyphs, Unit
 from forms.pdf.ttfsubset import Subset
 
 CodeKey = tuple[Glyphs, int, str]  # glyphs, advance, text
@@ -49,26 +49,32 @@ class EmbeddedFont:
         self._ref = f"ThaiFont.{resource}"
         self._codes: dict[int, int] = {}  # Unit.uid -> code
         self._keys: list[CodeKey] = []  # code n is _keys[n - 1]
+        self._cluster_hex: dict[int, str] = {}  # Cluster.uid -> its codes
         fonts = doc.idToObject[pdfdoc.BasicFonts].dict
         fonts[resource] = PDFObjectReference(self._ref)
         doc.fontMapping[f"thai:{face_.ps_name}"] = "/" + resource
         doc.delayedFonts.append(self)
 
     def encode(self, clusters: Iterable[Cluster]) -> str:
-        """The hex string (without <>) drawing `clusters`, giving codes to new clusters."""
-        codes = self._codes
+        """The hex string (without <>) drawing `clusters`, giving codes to new units."""
+        hexes = self._cluster_hex
         out = []
         for c in clusters:
-            for u in c.units:
-                code = codes.get(u.uid)
-                if code is None:
-                    code = len(self._keys) + 1
-                    if code > MAX_CODES:
-                        raise OverflowError("more than 65535 distinct glyph codes in one face")
-                    codes[u.uid] = code
-                    self._keys.append((u.glyphs, u.advance, u.text))
-                out.append(code)
-        return "".join(f"{code:04X}" for code in out)
+            h = hexes.get(c.uid)
+            if h is None:
+                h = hexes[c.uid] = "".join(f"{self._code(u):04X}" for u in c.units)
+            out.append(h)
+        return "".join(out)
+
+    def _code(self, u: Unit) -> int:
+        code = self._codes.get(u.uid)
+        if code is None:
+            code = len(self._keys) + 1
+            if code > MAX_CODES:
+                raise OverflowError("more than 65535 distinct glyph codes in one face")
+            self._codes[u.uid] = code
+            self._keys.append((u.glyphs, u.advance, u.text))
+        return code
 
     # -- at save time -------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ copying returns what was typed (tone marks, SARA AM and all).
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,6 +50,10 @@ class Cluster:
     text: str
     units: tuple[Unit, ...]
     advance: int  # font units
+    uid: int = field(default_factory=lambda: next(_CLUSTER_IDS), compare=False)
+
+
+_CLUSTER_IDS = itertools.count(1)
 
 
 def _is_thai(ch: str) -> bool:

@@ -9,6 +9,7 @@ line: spans per word or per cluster confuse PDFium).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -30,6 +31,7 @@ class Run:
         return text_width(self.text, self.style, self.size)
 
 
+@lru_cache(maxsize=65536)
 def text_width(text: str, style: Style, size: float, trim: bool = False) -> float:
     """The width of `text` in points; with `trim`, without its trailing spaces."""
     f = face(style)
