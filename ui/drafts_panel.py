@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabBar,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -249,15 +250,27 @@ class DraftsPanel(QWidget):
         self.model.replace(summary)
 
     # building
-    def _make_view(self) -> QListView:
-        view = QListView()
+    def _make_view(self) -> QTableView:
+        # a one-column table rather than a QListView: a list view lays out every row after
+        # each filter (thousands of calls into the Python model per keystroke), a table
+        # with fixed row heights only asks for the rows it shows
+        view = QTableView()
         view.setObjectName("drafts_list")
         view.setModel(self.model)
         view.setItemDelegate(DraftDelegate(view))
-        view.setUniformItemSizes(True)  # 5,000 drafts: no per-row size computation
+        view.horizontalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * view.fontMetrics().lineSpacing() + 14)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return view
 
     def _make_buttons(self) -> QGridLayout:
