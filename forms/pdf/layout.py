@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from forms.pdf.blocks import CELL_PAD, Cell, Grid, ReportRows
 from forms.pdf.fonts import Style
 from forms.pdf.pages import Block, KeepTogether, Spacer
@@ -29,7 +31,7 @@ def plabel(key: str) -> str:
     return PROGRESS_FIELDS_BY_KEY[key].label
 
 
-def _money(value) -> str:
+def _money(value: Decimal | None) -> str:
     text = format_money(value)
     return f"{text} บาท" if text else ""
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from reportlab.pdfgen.canvas import Canvas
+
 from forms.pdf.fonts import Style, face
 from forms.pdf.linebreak import graphemes, segments
 from forms.pdf.pages import Block
@@ -178,7 +180,7 @@ class ThaiParagraph(Block):
 
 
 def draw_block(
-    canv,
+    canv: Canvas,
     x: float,
     top: float,
     width: float,
