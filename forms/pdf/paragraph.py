@@ -10,6 +10,7 @@ the whole line is cut, between grapheme clusters.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,7 @@ from forms.pdf.shaping import Line
 from forms.pdf.textline import Run, draw_line, line_width, text_width
 
 LEFT, CENTRE, RIGHT = "left", "centre", "right"
+_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def fill_lines(
     A hard line break in the text ends a line; an empty text gives no lines.
     """
     lines: list[str] = []
-    for para in text.split("\n"):
+    for para in _NEWLINES.split(text):
         avail = first_width if (first_width is not None and not lines) else width
         lines.extend(_fill(para, ts, avail, width))
     while lines and lines[-1] == "":

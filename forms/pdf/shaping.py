@@ -9,6 +9,7 @@ copying returns what was typed (tone marks, SARA AM and all).
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,7 @@ class Cluster:
 
 
 _CLUSTER_IDS = itertools.count(1)
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _is_thai(ch: str) -> bool:
@@ -99,7 +101,9 @@ def shape(face: Face, text: str) -> tuple[Cluster, ...]:
 
 def _shape_run(face: Face, script: str, text: str) -> list[Cluster]:
     buf = hb.Buffer()
-    buf.add_str(text)
+    # a typed tab (or other control character) takes the place of a space: the font has
+    # no glyph for it, and the code keeps the typed character as its text
+    buf.add_str(_CONTROLS.sub(" ", text))
     buf.direction = "ltr"
     buf.script = script
     buf.language = "th"
