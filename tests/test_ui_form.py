@@ -20,6 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def make(qtbot, report: Report | None = None) -> ReportForm:
     form = ReportForm(ReportDocument(report or Report(), draft_id=1))
     qtbot.addWidget(form)
+    form.build_all()
     return form
 
 
@@ -82,6 +83,18 @@ def test_the_routine_work_button_fills_only_empty_strategy_fields(qtbot):
     assert report.strategic_issue == ROUTINE_WORK and report.strategic_sub_issue == ROUTINE_WORK
     assert report.strategic_goal == "เป้าหมายเดิม"
     assert form.editors["strategic_issue"].text() == ROUTINE_WORK
+
+
+def test_pages_are_built_when_shown_and_follow_edits_made_before(qtbot):
+    form = ReportForm(ReportDocument(Report(), draft_id=1), start_tab=6)
+    qtbot.addWidget(form)
+    assert form.findChild(QWidget, "signer_name") is not None
+    assert form.findChild(QWidget, "objectives") is None
+    form.document.set_value("objectives", ["ก"])
+    form.setCurrentIndex(2)
+    assert form.findChild(QWidget, "objectives").value() == ["ก"]
+    qtbot.waitUntil(lambda: form.complete)
+    assert form.findChild(QWidget, "progress_reports") is not None
 
 
 def test_unbound_form_no_longer_follows_the_document(qtbot):

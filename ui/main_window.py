@@ -134,8 +134,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.autosaver.watch(document)
         if document is not None:
-            self.form = ReportForm(document)
-            self.form.setCurrentIndex(min(max(self._tab, 0), self.form.count() - 1))
+            self.form = ReportForm(document, start_tab=self._tab)
             self.stack.addWidget(self.form)
             self.stack.setCurrentWidget(self.form)
             document.changed.connect(self._document_changed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -54,20 +54,55 @@ CERTIFICATION = "ขอรับรองว่า ข้อมูลที่�
 class ReportForm(QTabWidget):
     """Every field of one draft, in tabs; `editors` maps each field key to its widget."""
 
-    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: ReportDocument, parent: QWidget | None = None, start_tab: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("report_form")
         self.setDocumentMode(True)
         self.document = document
         self.editors: dict[str, Any] = {}
+        self.progress: ProgressTab | None = None
+        # Pages are built when first shown, and the others right after the window has been
+        # painted (one per turn of the event loop): the window opens sooner that way.
+        self._built: set[int] = set()
         for section in SECTIONS:
-            self.addTab(self._make_page(section), section.title)
-        for key, editor in self.editors.items():
-            editor.show_value(document.value(key))
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.addTab(holder, section.title)
+        self.setCurrentIndex(min(max(start_tab, 0), self.count() - 1))
+        self.currentChanged.connect(self._build_page)
+        self._build_page(self.currentIndex())
+        document.changed.connect(self._on_changed)
+        QTimer.singleShot(0, self, self._build_next)
+
+    @property
+    def complete(self) -> bool:
+        """Every page has been built."""
+        return len(self._built) == self.count()
+
+    def build_all(self) -> None:
+        for index in range(self.count()):
+            self._build_page(index)
+
+    def _build_next(self) -> None:
+        missing = [i for i in range(self.count()) if i not in self._built]
+        if missing:
+            self._build_page(missing[0])
+            QTimer.singleShot(0, self, self._build_next)
+
+    def _build_page(self, index: int) -> None:
+        if index in self._built or not 0 <= index < self.count():
+            return
+        self._built.add(index)
+        before = set(self.editors)
+        self.widget(index).layout().addWidget(self._make_page(SECTIONS[index]))
+        for key in set(self.editors) - before:
+            editor = self.editors[key]
+            editor.show_value(self.document.value(key))
             if not FIELDS_BY_KEY[key].computed:
                 editor.edited.connect(partial(self._edited, key))
         self._show_totals()
-        document.changed.connect(self._on_changed)
 
     def unbind(self) -> None:
         """Stop following the document (before this form is thrown away)."""
@@ -84,6 +119,8 @@ class ReportForm(QTabWidget):
             self._show_totals()
 
     def _show_totals(self) -> None:
+        if self.progress is None:
+            return
         report = self.document.report
         self.progress.show_totals(report.budget_spent, report.budget_remaining)
 
