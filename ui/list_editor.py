@@ -80,7 +80,7 @@ class ItemRow(QWidget):
         self.number.setObjectName("item_number")
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.number.setMinimumWidth(editor.fontMetrics().horizontalAdvance("ย่อหน้า 00") + 8)
-        self.text = GrowingTextEdit(3 if editor.multiline else 1, 12, editor.multiline)
+        self.text = GrowingTextEdit(2 if editor.multiline else 1, 12, editor.multiline)
         self.text.setObjectName("item_text")
         if editor.max_length:
             self.text.setToolTip(f"ไม่เกิน {editor.max_length:,} ตัวอักษร")
