@@ -1,14 +1,17 @@
 """Start the program: the window, or one command-line subcommand.
 
     python main.py [--db PATH]                       open the window
-    python main.py [--db PATH] list                   one line per draft (tab-separated)
-    python main.py [--db PATH] import FILE.json       print the new draft's id
-    python main.py [--db PATH] export ID --json OUT   write the draft as interchange JSON
+    python main.py [--db PATH] list                      one line per draft (tab-separated)
+    python main.py [--db PATH] import FILE               .json, .txt or .pdf printout: print
+                                                         the new draft's id (summary on stderr)
+    python main.py [--db PATH] export ID|FILE.json --pdf OUT.pdf --json OUT.json
+    python main.py [--db PATH] check ID|FILE.json        one problem per line; exit 1 on errors
 
 The command line runs the same `forms`/`storage` code as the window but never imports Qt,
-so it starts fast; `ui` is imported only to open the window. Any error prints one Thai line
-on stderr and exits with code 2: nothing is written (outputs go through a temporary file
-and `os.replace`) and no draft is created.
+so it starts fast; `ui` is imported only to open the window, and the heavy engines
+(`forms.pdf`, `forms.checks`, `forms.printout`) only by the command that uses them. Any
+error prints one Thai line on stderr and exits with code 2: nothing is written (outputs go
+through a temporary file and `os.replace`) and no draft is created.
 
 Adding a subcommand is one `Command` in `COMMANDS`; adding an export format (`--pdf`) is
 one `ExportFormat` in `EXPORT_FORMATS`.
@@ -20,14 +23,16 @@ import argparse
 import contextlib
 import io
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
+    from forms.printout import ImportResult
     from forms.report import Report
 
 EXIT_OK = 0
@@ -44,9 +49,10 @@ class CliError(Exception):
 @dataclass(frozen=True)
 class Command:
     name: str
-    help: str
+    help: str  # one line in `main.py --help`
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Path], int]  # (arguments, database path) -> exit code
+    description: str = ""  # more, in `main.py NAME --help`
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class ExportFormat:
     option: str  # `--json` etc.; its value is the output file
     help: str
     render: Callable[[Report], bytes]
+    write: Callable[[Path, bytes], None]  # atomically; raises CliError or PdfWriteError
 
 
 def _draft_id(text: str) -> int:
@@ -66,6 +73,52 @@ def _draft_id(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"หมายเลขร่าง {value} ใช้ไม่ได้ — ใช้หมายเลขจากคำสั่ง list")
     return value
+
+
+def _draft_or_file(text: str) -> int | Path:
+    """An existing file, or a name ending in `.json`, is an interchange file; else a draft id."""
+    path = Path(text)
+    if text.lower().endswith(".json") or path.is_file():
+        return path
+    try:
+        return _draft_id(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" ไม่ใช่หมายเลขร่างหรือไฟล์ .json ที่มีอยู่ — ใช้หมายเลขจากคำสั่ง list หรือชื่อไฟล์รายงาน .json'
+        ) from None
+
+
+def _add_source_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "source",
+        metavar="ID|FILE.json",
+        type=_draft_or_file,
+        help="หมายเลขร่าง (จากคำสั่ง list) หรือไฟล์รายงาน .json (อ่านจากไฟล์ตรง ๆ ไม่สร้างร่าง)",
+    )
+
+
+def _load_report(source: int | Path, db_path: Path) -> Report:
+    """The draft with this id, or the report in an interchange file (the database untouched)."""
+    if isinstance(source, Path):
+        return _read_interchange(source)
+    from storage.drafts import DraftStore
+
+    with DraftStore.open(db_path) as store:
+        return store.load(source)
+
+
+def _read_interchange(path: Path) -> Report:
+    from forms.errors import FormError
+    from forms.interchange import loads
+
+    data = _read_input(path)
+    try:
+        return loads(data)
+    except FormError as exc:
+        hint = ""
+        if path.suffix.lower() in (".txt", ".pdf"):
+            hint = " — ไฟล์แบบพิมพ์ (.txt/.pdf) ให้นำเข้าเป็นร่างก่อนด้วยคำสั่ง import"
+        raise CliError(f"{path}: {exc}{hint}") from None
 
 
 def _no_arguments(parser: argparse.ArgumentParser) -> None:
@@ -107,48 +160,135 @@ def _cell(text: str) -> str:
     return text
 
 
+# -- import ------------------------------------------------------------------------------------
+
+# The bound of issue 5 for any imported file (the printout reader applies the same one).
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
 def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE.json", type=Path, help="ไฟล์รายงานแบบ JSON")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        type=Path,
+        help="ไฟล์รายงาน .json, ข้อความจากแบบพิมพ์ .txt หรือไฟล์แบบพิมพ์ .pdf",
+    )
 
 
 def run_import(args: argparse.Namespace, db_path: Path) -> int:
-    """Read and check the whole file first, so a bad file never creates a draft."""
-    from forms.errors import FormError
-    from forms.interchange import loads
+    """Read and check the whole file first, so a bad file never creates a draft.
+
+    A `.json` file is read whole by the interchange format (nothing to report); any other
+    file goes through the printout reader, whose account goes to stderr.
+    """
     from storage.drafts import DraftStore
 
     path: Path = args.file
-    data = _read_input(path)
-    try:
-        report = loads(data)
-    except FormError as exc:
-        raise CliError(f"{path}: {exc}") from None
+    _check_import_size(path)
+    result = None
+    if path.suffix.lower() == ".json":
+        report = _read_interchange(path)
+    else:
+        result = _read_printout(path)
+        report = result.report
     with DraftStore.open(db_path) as store:
         draft_id = store.create(report)
     print(draft_id)
+    if result is not None:
+        sys.stdout.flush()
+        sys.stderr.write("".join(f"{line}\n" for line in import_summary(path, draft_id, result)))
     return EXIT_OK
 
 
+def _check_import_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it says why, in the reader's own words
+    if size > MAX_IMPORT_BYTES:
+        raise CliError(
+            f'ไฟล์ "{path}" ใหญ่ {size / 1048576:.1f} MB เกินขนาดที่นำเข้าได้'
+            f" {MAX_IMPORT_BYTES // 1048576} MB — แบบรายงานหนึ่งฉบับมีไม่กี่หน้า ตรวจว่าเลือกไฟล์ถูก"
+        )
+
+
+def _read_printout(path: Path) -> ImportResult:
+    from forms.errors import FormError
+    from forms.printout import PrintoutError, import_file
+
+    try:
+        return import_file(path)
+    except PrintoutError as exc:
+        raise CliError(str(exc)) from None
+    except FormError as exc:  # JSON content in a file not named .json
+        raise CliError(f"{path}: {exc}") from None
+
+
+def import_summary(path: Path, draft_id: int, result: ImportResult) -> list[str]:
+    """What the printout reader recognised, field by field, every unused line, every warning."""
+    head = f'นำเข้า "{path.name}" เป็นร่างหมายเลข {draft_id} แล้ว'
+    if result.copies_found > 1:
+        head += f" (พบแบบรายงาน {result.copies_found} ฉบับในไฟล์)"
+    lines = [head, f"ข้อมูลที่อ่านได้ ({len(result.recognised)} รายการ):"]
+    lines += [f"  {_path_label(key)}: {_one_line(value)}" for key, value in result.recognised]
+    if result.unused_lines:
+        lines.append(f"บรรทัดที่ไม่ได้ใช้ ({len(result.unused_lines)} บรรทัด):")
+        lines += [f"  บรรทัด {no}: {_one_line(text)}" for no, text in result.unused_lines]
+    else:
+        lines.append("บรรทัดที่ไม่ได้ใช้: ไม่มี (ใช้ทุกบรรทัดแล้ว)")
+    if result.warnings:
+        lines.append(f"คำเตือน ({len(result.warnings)} รายการ) — ตรวจค่าเหล่านี้ในร่างก่อนส่ง:")
+        lines += [f"  {n}. {_one_line(w)}" for n, w in enumerate(result.warnings, start=1)]
+    else:
+        lines.append("คำเตือน: ไม่มี")
+    return lines
+
+
+def _path_label(path: str) -> str:
+    """`objectives[3]` -> `วัตถุประสงค์ของโครงการ ข้อ 2.3`, as the clerk sees the field."""
+    from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+
+    m = re.fullmatch(r"([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?", path)
+    if m is None:
+        return path
+    key, number, sub_key = m.groups()
+    if key == "page_header":
+        return "หัวกระดาษที่ข้ามไป"
+    if key == "copy" and number:
+        return f"ฉบับที่ {number}"
+    field = FIELDS_BY_KEY.get(key)
+    if field is None:
+        return path
+    if number is None:
+        return field.title
+    if sub_key is not None:
+        sub = PROGRESS_FIELDS_BY_KEY.get(sub_key)
+        return f"รายงานครั้งที่ {number} {sub.title if sub else sub_key}"
+    if field.item_numbering:
+        return f"{field.title} ข้อ {field.item_numbering}{number}"
+    return f"{field.label} ย่อหน้าที่ {number}"
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
 def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", metavar="ID", type=_draft_id, help="หมายเลขร่าง (จากคำสั่ง list)")
+    _add_source_argument(parser)
     for fmt in EXPORT_FORMATS:
         parser.add_argument(fmt.option, metavar="OUT", type=Path, help=fmt.help)
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
     """Render every requested output in memory first, then write each atomically."""
-    from storage.drafts import DraftStore
-
     wanted = [(fmt, getattr(args, _dest(fmt))) for fmt in EXPORT_FORMATS]
     wanted = [(fmt, out) for fmt, out in wanted if out is not None]
     if not wanted:
         options = " หรือ ".join(f"{fmt.option} OUT" for fmt in EXPORT_FORMATS)
         raise CliError(f"ยังไม่ได้บอกว่าจะส่งออกเป็นไฟล์อะไร — ระบุ {options}")
-    with DraftStore.open(db_path) as store:
-        report = store.load(args.id)
-    outputs = [(out, fmt.render(report)) for fmt, out in wanted]
-    for out, data in outputs:
-        write_atomically(out, data)
+    report = _load_report(args.source, db_path)
+    outputs = [(fmt, out, fmt.render(report)) for fmt, out in wanted]
+    for fmt, out, data in outputs:
+        fmt.write(out, data)
     return EXIT_OK
 
 
@@ -162,19 +302,98 @@ def _render_json(report: Report) -> bytes:
     return (dumps(report) + "\n").encode("utf-8")
 
 
+def _render_pdf(report: Report) -> bytes:
+    from forms.pdf import render_pdf
+
+    return render_pdf(report)
+
+
+def _write_pdf(path: Path, data: bytes) -> None:
+    # forms.pdf's own writer (temp file + os.replace, the window's Thai messages) rather than
+    # write_atomically: one wording for the same failure in the window and here.
+    from forms.pdf import PdfWriteError
+    from forms.pdf.writer import write_bytes_atomically
+
+    try:
+        write_bytes_atomically(data, path)
+    except PdfWriteError as exc:
+        raise CliError(str(exc)) from None
+
+
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("--json", "เขียนร่างเป็นไฟล์ JSON (มี budget_spent ด้วย)", _render_json),
+    ExportFormat("--pdf", "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ", _render_pdf, _write_pdf),
+    ExportFormat(
+        "--json",
+        "เขียนรายงานเป็นไฟล์ JSON (มี budget_spent ด้วย)",
+        _render_json,
+        lambda path, data: write_atomically(path, data),
+    ),
 )
 
+
+# -- check -------------------------------------------------------------------------------------
+
+EXIT_PROBLEMS = 1  # `check` found errors (warnings alone exit 0)
+
+
+def run_check(args: argparse.Namespace, db_path: Path) -> int:
+    """Every problem, `severity<TAB>field<TAB>message` on stdout; the counts on stderr."""
+    from forms.checks import check_report, format_problem
+
+    report = _load_report(args.source, db_path)
+    problems = check_report(report)
+    if problems:
+        sys.stdout.write("".join(f"{format_problem(p)}\n" for p in problems))
+        sys.stdout.flush()
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if errors:
+        sys.stderr.write(
+            f"พบข้อผิดพลาด {errors} รายการ และคำเตือน {warnings} รายการ — แก้ข้อผิดพลาดก่อนส่งรายงาน\n"
+        )
+    elif warnings:
+        sys.stderr.write(f"ไม่มีข้อผิดพลาด มีคำเตือน {warnings} รายการ — ตรวจคำเตือนก่อนส่งรายงาน\n")
+    else:
+        sys.stderr.write("ไม่พบปัญหา\n")
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
 COMMANDS: tuple[Command, ...] = (
-    Command("list", "แสดงร่างรายงานทั้งหมด บรรทัดละหนึ่งร่าง", _no_arguments, run_list),
+    Command(
+        "list",
+        "แสดงร่างรายงานทั้งหมด บรรทัดละหนึ่งร่าง",
+        _no_arguments,
+        run_list,
+        "แสดงร่างรายงานทั้งหมด บรรทัดละหนึ่งร่าง คั่นด้วยแท็บ: หมายเลขร่าง ปีงบประมาณ "
+        "รหัสโครงการ ชื่อโครงการ และเวลาที่แก้ไขล่าสุด (ร่างที่แก้ล่าสุดอยู่บนสุด)",
+    ),
     Command(
         "import",
-        "นำเข้าไฟล์รายงาน JSON เป็นร่างใหม่ แล้วพิมพ์หมายเลขร่าง",
+        "นำเข้าไฟล์รายงาน (.json, .txt, .pdf) เป็นร่างใหม่ แล้วพิมพ์หมายเลขร่าง",
         _add_import_arguments,
         run_import,
+        "นำเข้าไฟล์เป็นร่างใหม่ แล้วพิมพ์หมายเลขร่างใหม่บรรทัดเดียว: ไฟล์รายงาน .json, "
+        "ข้อความที่คัดลอกจากแบบพิมพ์ของระบบ (.txt) หรือไฟล์แบบพิมพ์ PDF (รวมถึง PDF "
+        "ที่โปรแกรมนี้ส่งออก) สำหรับ .txt และ .pdf จะแสดงทาง stderr ว่าอ่านช่องใดได้ค่าอะไร "
+        "บรรทัดใดไม่ได้ใช้ และคำเตือนทุกข้อ ไฟล์ที่อ่านไม่ได้จะไม่สร้างร่าง",
     ),
-    Command("export", "ส่งออกร่างรายงานเป็นไฟล์", _add_export_arguments, run_export),
+    Command(
+        "export",
+        "ส่งออกร่างรายงาน (หรือไฟล์ .json) เป็น PDF หรือ JSON",
+        _add_export_arguments,
+        run_export,
+        "ส่งออกร่างรายงานเป็นไฟล์ PDF และ/หรือ JSON หรือแปลงไฟล์ .json เป็น PDF โดยตรง "
+        "(ไม่สร้างร่าง) ไฟล์ปลายทางเขียนครบทั้งไฟล์หรือไม่เขียนเลย ไฟล์เดิมไม่เสียหาย",
+    ),
+    Command(
+        "check",
+        "ตรวจรายงานหาข้อผิดพลาดและคำเตือน",
+        _add_source_argument,
+        run_check,
+        "ตรวจร่างรายงาน (หรือไฟล์ .json) แล้วพิมพ์ปัญหาบรรทัดละหนึ่งข้อ: "
+        "ระดับ<TAB>ช่อง<TAB>ข้อความ (error = ข้อผิดพลาด, warning = คำเตือน) "
+        "รหัสออก 0 เมื่อไม่มีข้อผิดพลาด (มีคำเตือนได้) 1 เมื่อมีข้อผิดพลาด 2 เมื่ออ่านรายงานไม่ได้",
+    ),
 )
 
 
@@ -231,10 +450,41 @@ def _umask() -> int:
 # -- the parser and the entry point ----------------------------------------------------------
 
 
+class _ThaiHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "วิธีใช้: " if prefix is None else prefix)
+
+
+# argparse's own English messages, in Thai (those not listed stay as argparse words them)
+_USAGE_ERRORS = (
+    (re.compile(r"the following arguments are required: (.*)"), r"ยังไม่ได้ระบุ \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"ไม่รู้จัก \1"),
+    (re.compile(r"argument (.*): expected one argument"), r"\1 ต้องตามด้วยค่าหนึ่งค่า"),
+    (
+        re.compile(r"argument .*: invalid choice: (.*) \(choose from (.*)\)"),
+        r"ไม่มีคำสั่งย่อย \1 (มี \2)",
+    ),
+    (re.compile(r"argument (.*?): (.*—.*)"), r"\1: \2"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one Thai line (exit code 2), not a usage block."""
+    """argparse in Thai: help texts and headings, and a usage error as one Thai line (exit
+    code 2), not a usage block."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _ThaiHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "อาร์กิวเมนต์"
+        self._optionals.title = "ตัวเลือก"
+        self.add_argument("-h", "--help", action="help", help="แสดงวิธีใช้นี้แล้วจบ")
 
     def error(self, message: str) -> NoReturn:
+        for pattern, thai in _USAGE_ERRORS:
+            if pattern.fullmatch(message):
+                message = pattern.sub(thai, message)
+                break
         hint = "" if "—" in message else " — ดูวิธีใช้ด้วย python main.py --help"
         _fail(f"คำสั่งไม่ถูกต้อง: {message}{hint}")
 
@@ -242,7 +492,10 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="main.py",
-        description="แบบรายงานโครงการ: ไม่ระบุคำสั่งย่อยจะเปิดหน้าต่างโปรแกรม",
+        description="แบบรายงานโครงการ (แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ):"
+        " ไม่ระบุคำสั่งย่อยจะเปิดหน้าต่างโปรแกรม",
+        epilog="ดูรายละเอียดของแต่ละคำสั่งย่อยด้วย python main.py คำสั่งย่อย --help"
+        " เช่น python main.py export --help",
     )
     parser.add_argument(
         "--db",
@@ -252,7 +505,11 @@ def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentPar
     )
     sub = parser.add_subparsers(dest="command", metavar="คำสั่งย่อย", parser_class=_Parser)
     for command in commands:
-        command.add_arguments(sub.add_parser(command.name, help=command.help))
+        command.add_arguments(
+            sub.add_parser(
+                command.name, help=command.help, description=command.description or command.help
+            )
+        )
     return parser
 
 
