@@ -107,7 +107,10 @@ class CopyReader:
             label, label_line = self._pending
             self._pending = None
             if text.startswith(":") and not text.startswith("::"):
-                self._set(label, text[1:], line)
+                value, more = self._value_and_pairs(text[1:])
+                self._set(label, value, line)
+                for other, other_value in more:
+                    self._set(other, other_value, line)
                 return self._used(line)
             self._set(label, "", label_line)
         if self.state == "2" and ("::" in text or REPORT_LABEL in text):
@@ -134,7 +137,7 @@ class CopyReader:
             return True
         if self.state == "1.4" and self._objective(text, line):
             return True
-        heading = heading_of(text)
+        heading = heading_of(text, self.state)
         if heading is not None:
             return self._heading(heading, line)
         return self._in_section(text, line)
@@ -200,6 +203,13 @@ class CopyReader:
         name, value = text.split(":", 1)
         label = label_of(name) if len(key(name)) <= 40 else None
         return [(label, value)] if label is not None else []
+
+    def _value_and_pairs(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """A pending label's value, and the grid cells that follow it on the same line."""
+        found = _LABEL_PATTERN.search(text)
+        if found is None or (found.start() > 0 and not text[found.start() - 1].isspace()):
+            return text, []
+        return text[: found.start()], self._label_pairs(text[found.start() :].strip())
 
     def _set(self, label: str, value: str, line: Line) -> None:
         keys = LABELLED[label]

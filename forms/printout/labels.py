@@ -56,6 +56,7 @@ _NOISE = re.compile(r"[\s.*#:…]+")
 LABEL_THRESHOLD = 0.8
 HEADING_THRESHOLD = 0.8
 PAGE_HEADER_THRESHOLD = 0.85
+_SHORT_HEADING = 20  # letters; shorter headings need a closer match
 
 
 def key(text: str) -> str:
@@ -90,13 +91,30 @@ def is_page_header(text: str) -> bool:
     )
 
 
-def heading_of(text: str) -> str | None:
-    """The section key of a heading line, or None."""
-    if len(key(text)) > 2 * max(len(key(h)) for h in HEADINGS.values()):
+def heading_of(text: str, after: str | None = None) -> str | None:
+    """The section key of a heading line, or None.
+
+    Only headings printed after section `after` are candidates (and those that start a
+    copy), and a short heading must match more closely than a long one: a paragraph such
+    as `3.2 ด้านคุ` must not end the rationale.
+    """
+    if len(key(text)) > 2 * _LONGEST_HEADING:
         return None
-    return closest(text, HEADINGS, HEADING_THRESHOLD)
+    order = list(HEADINGS)
+    # after the footer ("footer" is no heading) only a new copy may start
+    start = order.index(after) + 1 if after in HEADINGS else (len(order) if after else 0)
+    later = order[start:]
+    candidates = {k: HEADINGS[k] for k in order if k in later or k in ("doc", "1.1")}
+    found = closest(text, candidates, HEADING_THRESHOLD)
+    if found is None:
+        return None
+    needed = HEADING_THRESHOLD + (0.1 if len(key(HEADINGS[found])) < _SHORT_HEADING else 0.0)
+    return found if similarity(text, HEADINGS[found]) >= needed else None
 
 
 def label_of(text: str, threshold: float = LABEL_THRESHOLD) -> str | None:
     """The printed label (a key of `LABELLED`) that `text` is, allowing for OCR damage."""
     return closest(text, {label: label for label in LABELLED}, threshold)
+
+
+_LONGEST_HEADING = max(len(key(h)) for h in HEADINGS.values())
