@@ -7,7 +7,7 @@ import sys
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from forms.report import Report
 from storage.drafts import DraftStore
@@ -34,6 +34,15 @@ def test_the_bundled_sarabun_becomes_the_app_font(qapp):
     assert "Sarabun" in QFontDatabase.families()
     assert QApplication.font().family() == "Sarabun"
     assert QApplication.font().pointSize() == fonts.POINT_SIZE
+
+
+def test_qts_own_strings_are_thai(qapp):
+    app_module.application()
+    box = QLineEdit("ข้อความ")
+    menu = box.createStandardContextMenu()
+    texts = [action.text().split("\t")[0] for action in menu.actions() if action.text()]
+    assert texts == ["เ&ลิกทำ", "ทำ&ซ้ำ", "&ตัด", "&คัดลอก", "&วาง", "ลบ", "เลือกทั้งหมด"]
+    menu.deleteLater()
 
 
 def test_a_damaged_database_gives_a_thai_message_and_exit_2(qapp, tmp_path, messages):

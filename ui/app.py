@@ -15,20 +15,23 @@ from PySide6.QtWidgets import QApplication
 from storage.drafts import DraftStore
 from storage.errors import StorageError
 from storage.lock import AppLock
-from ui import dialogs, fonts
+from ui import dialogs, fonts, translations
 from ui.main_window import MainWindow
 
 EXIT_STORAGE_ERROR = 2
 
 
 def application() -> QApplication:
-    """The QApplication (created once), with the Sarabun font and a Thai name."""
+    """The QApplication (created once), with the Sarabun font, Thai names and Qt's own
+    strings in Thai."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("BMAProjectReport")
     app.setApplicationDisplayName(dialogs.APP_TITLE)
     fonts.install(app)
+    if not any(isinstance(t, translations.ThaiQtTranslator) for t in app.children()):
+        translations.install(app)
     return app
 
 
