@@ -58,19 +58,49 @@ def pdfs(tmp_path_factory) -> dict[str, tuple[Path, list[str]]]:
         ("long", long, field_texts(long)),
         ("stress", stress, stress_texts()),
     ]:
-        path = folder / f"{name}.pdf"
-        path.write_bytes(render_pdf(report))
-        out[name] = (path, texts)
+        for justify in (False, True):
+            key = f"{name}-justified" if justify else name
+            path = folder / f"{key}.pdf"
+            path.write_bytes(render_pdf(report, justify=justify))
+            out[key] = (path, texts)
     return out
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("name", ["sample", "long", "stress"])
+@pytest.mark.parametrize(
+    "name",
+    ["sample", "long", "stress", "sample-justified", "long-justified", "stress-justified"],
+)
 def test_every_text_copies_back_exactly(pdfs, name, engine):
     path, texts = pdfs[name]
     n, found, exact, bad = probe_figures(path, texts, engine)
     assert n == len([t for t in texts if t.strip()]) > 0
     assert (found, exact, bad) == (n, n, 0)
+
+
+def flush_right_lines(path: Path) -> int:
+    """Lines of page 1 that end at the right edge of the text frame (poppler's boxes)."""
+    import re
+    import subprocess
+
+    from forms.pdf.document import frame_box
+
+    x, _y, w, _h = frame_box()
+    html = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-bbox-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    ends = [
+        float(v) for v in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', html)
+    ]
+    return sum(abs(e - (x + w)) < 0.05 for e in ends)
+
+
+def test_justified_prose_fills_its_lines(pdfs):
+    justified = flush_right_lines(pdfs["sample-justified"][0])
+    assert justified >= flush_right_lines(pdfs["sample"][0]) + 5
 
 
 def test_long_report_is_long(pdfs):

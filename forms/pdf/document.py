@@ -40,10 +40,11 @@ def _draw_page_number(canv: Canvas, number: int, total: int) -> None:
     draw_block(canv, MARGIN_X, MARGIN_BOTTOM - 4, width, footer, FOOTER, artifact="Footer")
 
 
-def render_pdf(report: Report) -> bytes:
-    """The report as the bytes of a PDF file."""
+def render_pdf(report: Report, *, justify: bool = False) -> bytes:
+    """The report as the bytes of a PDF file; `justify` sets the prose (rationale, list
+    items, narratives) in Thai distributed justification instead of flush left."""
     x, y, w, h = frame_box()
-    pages = paginate(story(report, w, h), w, h)
+    pages = paginate(story(report, w, h, justify), w, h)
     out = io.BytesIO()
     canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, lang="th-TH")
     subject = TITLE_TEXT.strip("* ")

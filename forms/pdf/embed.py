@@ -66,6 +66,10 @@ class EmbeddedFont:
             out.append(h)
         return "".join(out)
 
+    def encode_each(self, clusters: Iterable[Cluster]) -> list[str]:
+        """The hex string of each cluster (to put adjustments between clusters)."""
+        return [self.encode((c,)) for c in clusters]
+
     def _code(self, u: Unit) -> int:
         code = self._codes.get(u.uid)
         if code is None:

@@ -8,13 +8,14 @@ from decimal import Decimal
 from forms.pdf.blocks import CELL_PAD, Cell, Grid, ReportRows
 from forms.pdf.fonts import Style
 from forms.pdf.pages import Block, KeepTogether, Spacer
-from forms.pdf.paragraph import CENTRE, TextStyle, ThaiParagraph
+from forms.pdf.paragraph import CENTRE, JUSTIFY, TextStyle, ThaiParagraph
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, choice_label
 from forms.thaidate import format_be_date, format_printout_timestamp
 from forms.thainum import format_money, format_percent
 
 BODY = TextStyle()
+JUSTIFIED = TextStyle(align=JUSTIFY)
 HEADING = TextStyle(Style.BOLD, space_before=4.0)
 TITLE = TextStyle(Style.BOLD, size=12.0, leading=18.0, align=CENTRE)
 TITLE_TEXT = "** แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ **"
@@ -45,9 +46,9 @@ def field_line(label_text: str, value: str) -> ThaiParagraph:
     return ThaiParagraph(value, BODY, prefix=[BODY.run(f"{label_text} : ")], hang=True)
 
 
-def numbered(items: list[str], numbering: str) -> list[Block]:
+def numbered(items: list[str], numbering: str, body: TextStyle = BODY) -> list[Block]:
     return [
-        ThaiParagraph(text, BODY, prefix=[BODY.run(f"{numbering}{i}  ")], hang=True)
+        ThaiParagraph(text, body, prefix=[BODY.run(f"{numbering}{i}  ")], hang=True)
         for i, text in enumerate(items, start=1)
     ]
 
@@ -56,9 +57,12 @@ def joined(*parts: str) -> str:
     return " / ".join(p for p in parts if p)
 
 
-def story(report: Report, frame_width: float, frame_height: float) -> list[Block]:
-    """Everything below the page header, in printed order."""
+def story(
+    report: Report, frame_width: float, frame_height: float, justify: bool = False
+) -> list[Block]:
+    """Everything below the page header, in printed order; prose justified if asked."""
     r = report
+    prose = JUSTIFIED if justify else BODY
     out: list[Block] = [
         heading("1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ"),
         heading("1.1 รหัสโครงการและชื่อโครงการ"),
@@ -72,14 +76,14 @@ def story(report: Report, frame_width: float, frame_height: float) -> list[Block
         field_line(label("responsible_person"), r.responsible_person),
         field_line(label("coordinator_name"), joined(r.coordinator_name, r.coordinator_phone)),
         heading(f"1.3 {label('rationale')}"),
-        *[ThaiParagraph(p, BODY) for p in r.rationale],
+        *[ThaiParagraph(p, prose) for p in r.rationale],
         heading(f"1.4 {label('objectives')}"),
-        *numbered(r.objectives, FIELDS_BY_KEY["objectives"].item_numbering),
+        *numbered(r.objectives, FIELDS_BY_KEY["objectives"].item_numbering, prose),
         heading("1.5 เป้าหมายของโครงการ.."),
         ThaiParagraph(label("targets_quantity"), BODY, keep_with_next=True),
-        *numbered(r.targets_quantity, FIELDS_BY_KEY["targets_quantity"].item_numbering),
+        *numbered(r.targets_quantity, FIELDS_BY_KEY["targets_quantity"].item_numbering, prose),
         ThaiParagraph(label("targets_quality"), BODY, keep_with_next=True),
-        *numbered(r.targets_quality, FIELDS_BY_KEY["targets_quality"].item_numbering),
+        *numbered(r.targets_quality, FIELDS_BY_KEY["targets_quality"].item_numbering, prose),
         heading("1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)"),
         field_line(label("strategic_issue"), r.strategic_issue),
         field_line(label("strategic_sub_issue"), r.strategic_sub_issue),
@@ -88,7 +92,7 @@ def story(report: Report, frame_width: float, frame_height: float) -> list[Block
         heading(f"2. {label('progress_reports')}"),
     ]
     cols = log_columns(frame_width)
-    out.extend(report_rows(p, cols, frame_height) for p in r.progress_reports)
+    out.extend(report_rows(p, cols, frame_height, prose) for p in r.progress_reports)
     for f in out:
         if isinstance(f, ThaiParagraph):
             f.whole_up_to = frame_height
@@ -146,9 +150,11 @@ def report_texts(p: ProgressReport) -> tuple[str, str, list[str]]:
     return f"{plabel('no')}{p.no}", first, [figures, plan.rstrip(" "), target.rstrip(" ")]
 
 
-def report_rows(p: ProgressReport, cols: list[float], frame_height: float) -> ReportRows:
+def report_rows(
+    p: ProgressReport, cols: list[float], frame_height: float, ts: TextStyle = BODY
+) -> ReportRows:
     label_text, first, second = report_texts(p)
-    return ReportRows(label_text, first, second, cols, BODY, frame_height)
+    return ReportRows(label_text, first, second, cols, ts, frame_height)
 
 
 def _signature(r: Report, frame_height: float) -> Block:

@@ -19,10 +19,13 @@ from reportlab.pdfgen.canvas import Canvas
 from forms.pdf.fonts import Style, face
 from forms.pdf.linebreak import graphemes, segments
 from forms.pdf.pages import Block
-from forms.pdf.shaping import Line
+from forms.pdf.shaping import Line, shape_line
 from forms.pdf.textline import Run, draw_line, line_width, text_width
 
-LEFT, CENTRE, RIGHT = "left", "centre", "right"
+LEFT, CENTRE, RIGHT, JUSTIFY = "left", "centre", "right", "justify"
+# A line is justified only if each gap between clusters grows by less than this (in em):
+# wider gaps read as spaces to text extractors, and look like gaps to people.
+MAX_JUSTIFY_GAP = 0.12
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
@@ -67,7 +70,7 @@ def fill_lines(
 def _fill(text: str, ts: TextStyle, first: float, width: float) -> list[str]:
     if not text:
         return [""]
-    lines: list[str] = []
+    lines: list[Line] = []
     cur: list[str] = []
     cur_w = 0.0
 
@@ -98,6 +101,8 @@ def _fill(text: str, ts: TextStyle, first: float, width: float) -> list[str]:
             cur_w += ts.width(g)
     if cur:
         end_line()
+    if lines:
+        lines[-1].ends_paragraph = True
     return lines
 
 
@@ -197,8 +202,33 @@ def draw_block(
     for i, line in enumerate(lines):
         runs = [*prefix, ts.run(line)] if (i == 0 and prefix) else [ts.run(line)]
         lx = x + (0.0 if (i == 0 and prefix) else hang_indent)
-        if ts.align != LEFT:
+        stretch = 0.0
+        if ts.align in (RIGHT, CENTRE):
             w = line_width([replace(r, text=r.text.rstrip(" ")) for r in runs])
             lx = x + (width - w if ts.align == RIGHT else (width - w) / 2)
-        draw_line(canv, lx, y, runs, artifact)
+        elif ts.align == JUSTIFY and not getattr(line, "ends_paragraph", True):
+            stretch = _stretch(runs, ts, width - (lx - x))
+        draw_line(canv, lx, y, runs, artifact, stretch)
         y -= ts.leading
+
+
+def _stretch(runs: list[Run], ts: TextStyle, avail: float) -> float:
+    """The room to share out so that the line fills `avail`, or 0 when the gaps between
+    clusters would grow too wide."""
+    *head, body = runs
+    natural = line_width(head) + text_width(body.text, ts.style, ts.size, trim=True)
+    clusters = shape_line(face(ts.style), body.text)
+    gaps = len(clusters) - 1 - sum(1 for _ in _trailing_spaces(clusters))
+    extra = avail - natural
+    if gaps < 1 or extra <= 0 or extra / gaps > MAX_JUSTIFY_GAP * ts.size:
+        return 0.0
+    return extra
+
+
+def _trailing_spaces(clusters: tuple) -> list:
+    out = []
+    for c in reversed(clusters):
+        if not c.text.isspace():
+            break
+        out.append(c)
+    return out

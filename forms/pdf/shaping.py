@@ -223,10 +223,12 @@ class Line(str):
     (and measured) on its own, so drawing reuses those shapes instead of shaping again."""
 
     pieces: tuple[str, ...]
+    ends_paragraph: bool  # the last line before a typed line break or the text's end
 
-    def __new__(cls, pieces: list[str]) -> Line:
+    def __new__(cls, pieces: list[str], ends_paragraph: bool = False) -> Line:
         line = super().__new__(cls, "".join(pieces))
         line.pieces = tuple(pieces)
+        line.ends_paragraph = ends_paragraph
         return line
 
 

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from reportlab.pdfgen.canvas import Canvas
 
-from forms.pdf.embed import font_for
+from forms.pdf.embed import EmbeddedFont, font_for
 from forms.pdf.fonts import Style, face
-from forms.pdf.shaping import advance, shape_line
+from forms.pdf.shaping import Cluster, advance, shape_line
 
 USE_ACTUAL_TEXT = True
 
@@ -44,6 +44,22 @@ def text_width(text: str, style: Style, size: float, trim: bool = False) -> floa
     return units * size / f.units_per_em
 
 
+def _spread(font: EmbeddedFont, clusters: tuple[Cluster, ...], stretch: float, size: float) -> str:
+    """A TJ array with `stretch` points shared between the clusters (not the trailing
+    spaces); a mark never parts from its consonant, since a cluster is one string."""
+    hexes = font.encode_each(clusters)
+    end = len(clusters)
+    while end and clusters[end - 1].text.isspace():
+        end -= 1
+    if end < 2:
+        return "[<" + "".join(hexes) + ">]"
+    gap = f" {-stretch * 1000 / size / (end - 1):.3f} "
+    body = gap.join(f"<{h}>" for h in hexes[:end])
+    if end < len(hexes):
+        body += "<" + "".join(hexes[end:]) + ">"
+    return f"[{body}]"
+
+
 def line_width(runs: list[Run]) -> float:
     return sum(r.width for r in runs)
 
@@ -52,21 +68,35 @@ def _pdf_text_string(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
-def draw_line(canvas: Canvas, x: float, y: float, runs: list[Run], artifact: str = "") -> None:
+def draw_line(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    runs: list[Run],
+    artifact: str = "",
+    stretch: float = 0.0,
+) -> None:
     """Draw `runs` side by side from baseline point (x, y).
 
     `artifact` ("Header", "Footer") marks page furniture as a pagination artifact, which
-    is not part of the document's text for tools that read marked content.
+    is not part of the document's text for tools that read marked content. `stretch`
+    points are shared out between the clusters of the last run (Thai distributed
+    justification: Thai has too few spaces to justify at spaces alone).
     """
     runs = [r for r in runs if r.text]
     if not runs:
         return
     doc = canvas._doc
     ops = [f"BT 1 0 0 1 {x:.3f} {y:.3f} Tm"]
-    for r in runs:
+    for i, r in enumerate(runs):
         font = font_for(doc, r.style)
-        hexcodes = font.encode(shape_line(font.face, r.text))
-        ops.append(f"/{font.resource} {r.size:g} Tf <{hexcodes}> Tj")
+        clusters = shape_line(font.face, r.text)
+        if stretch and i == len(runs) - 1:
+            ops.append(
+                f"/{font.resource} {r.size:g} Tf {_spread(font, clusters, stretch, r.size)} TJ"
+            )
+        else:
+            ops.append(f"/{font.resource} {r.size:g} Tf <{font.encode(clusters)}> Tj")
     ops.append("ET")
     if artifact:
         ops.insert(0, f"/Artifact <</Type /Pagination /Subtype /{artifact}>> BDC")

@@ -20,9 +20,9 @@ _NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
-def write_pdf(report: Report, target: Path) -> None:
+def write_pdf(report: Report, target: Path, *, justify: bool = False) -> None:
     """Render `report` and save it at `target`, replacing any file there."""
-    data = render_pdf(report)
+    data = render_pdf(report, justify=justify)
     write_bytes_atomically(data, Path(target))
 
 
