@@ -23,6 +23,7 @@ from forms.thainum import format_money, format_percent
 from tests.strategies import dates, money, percent, reports, thai_text
 
 GRIDS = ("rows", "columns", "pairs")
+_PLACEHOLDER = FIELDS_BY_KEY["signer_name"].hint.strip("()")
 
 
 def _label(key: str) -> str:
@@ -56,7 +57,7 @@ def _progress(r: ProgressReport) -> list[str]:
 def render_printout(report: Report, grid: str = "rows") -> list[str]:
     """The report as the lines of an official printout's text."""
     agency = f"{report.agency_office} / {report.agency_division} / {report.agency_section}"
-    signer = report.signer_name or FIELDS_BY_KEY["signer_name"].hint.strip("()")
+    signer = report.signer_name or _PLACEHOLDER
     return [
         PAGE_HEADER,
         HEADINGS["doc"],
@@ -166,6 +167,8 @@ def _printable(report: Report) -> Report:
     signer = {
         f: _clean(getattr(report, f)).strip(".() ") for f in ("signer_name", "signer_position")
     }
+    if signer["signer_name"] == _PLACEHOLDER:  # printed for "no signer": a name cannot be it
+        signer["signer_name"] = ""
     return replace(
         report,
         **text,
