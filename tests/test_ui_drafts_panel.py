@@ -76,6 +76,10 @@ def test_lists_newest_first_and_opens_the_newest(window):
     assert index.data(CHANGED_ROLE) == f"แก้ไข {local_time_text(summary.updated_at)}"
 
 
+def test_the_list_model_follows_qt_rules(qtmodeltester, window):
+    qtmodeltester.check(window.panel.model, force_py=True)
+
+
 def test_last_change_is_local_time_with_a_be_year():
     from datetime import UTC, datetime
 

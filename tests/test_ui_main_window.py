@@ -19,6 +19,7 @@ from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS
 from storage.drafts import DraftStore
 from ui import dialogs
+from ui.autosave import worker_thread_names
 from ui.main_window import MainWindow
 from ui.testing import type_text
 
@@ -267,6 +268,16 @@ def test_closing_right_after_typing_keeps_the_edit(qtbot, windows, db_path):
     assert window.document.dirty and window.close()
     assert stored(db_path, draft_id).project_name == "โครงการปิดทันที"
     assert windows().document.report.fiscal_year == 2567
+
+
+def test_closing_stops_the_autosave_thread(qtbot, windows):
+    window = windows()
+    click(qtbot, window.panel.new_button)
+    type_into(qtbot, editor(window, "project_name"), "ก")
+    window.autosaver.save_now()
+    assert worker_thread_names()  # the save runs in its own thread
+    window.close()
+    assert worker_thread_names() == []
 
 
 def test_edits_during_a_running_save_are_saved_too(qtbot, windows, db_path):

@@ -85,10 +85,6 @@ class Autosaver(QObject):
             if document.dirty:
                 self._edited("")
 
-    @property
-    def busy(self) -> bool:
-        return self._running is not None
-
     def _edited(self, _key: str) -> None:
         if not self._dirty_since.isValid():
             self._dirty_since.start()
