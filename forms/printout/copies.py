@@ -240,7 +240,8 @@ class CopyReader:
             return reader(value)
         except ValueError as exc:
             title = FIELDS_BY_KEY[field_key].title
-            self.notes.append(f'ช่อง "{title}" (บรรทัด {line.no}): {exc} — กรอกเองในแบบร่าง')
+            advice = "" if "—" in str(exc) else " — กรอกเองในแบบร่าง"
+            self.notes.append(f'ช่อง "{title}" (บรรทัด {line.no}): {exc}{advice}')
             return None
 
     # -- lists ----------------------------------------------------------------------------

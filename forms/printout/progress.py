@@ -230,9 +230,10 @@ class ProgressLog:
             return reader(text)
         except ValueError as exc:
             title = PROGRESS_FIELDS_BY_KEY[key].title
+            advice = "" if "—" in str(exc) else " — แก้ในแบบร่าง"
             self._notes.append(
                 f'รายงานครั้งที่ {draft.report.no} (บรรทัด {piece.first_line}) ช่อง "{title}":'
-                f" {exc} — แก้ในแบบร่าง"
+                f" {exc}{advice}"
             )
             return None
 

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from forms.printout.copies import CopyParse
+from forms.printout.labels import REQUIRED_SECTIONS
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind, choice_label
 from forms.thaidate import format_be_date
@@ -76,8 +77,14 @@ def differences(chosen: CopyParse, number: int, other: CopyParse, other_number: 
 
 
 def _differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterator[str]:
+    if not other.complete:
+        missing = [s for s in REQUIRED_SECTIONS if s not in other.sections]
+        yield (
+            f"ฉบับที่ {o} (บรรทัด {other.first_line}–{other.last_line}) ไม่ครบทุกหัวข้อ"
+            f" (ไม่พบหัวข้อ {', '.join(missing) or 'ชื่อโครงการ'}) จึงเทียบเฉพาะช่องที่พบในฉบับนั้น"
+        )
     for field_ in FIELDS:
-        if field_.computed:
+        if field_.computed or not _comparable(other, field_.key):
             continue
         if field_.kind == Kind.TEXT_LIST:
             yield from _list_differences(field_, chosen, c, other, o)
@@ -91,6 +98,12 @@ def _differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterato
                     f'ช่อง "{field_.title}": ฉบับที่ {o}{where} เป็น "{show(field_, theirs)}"'
                     f' แต่ฉบับที่ {c} ที่นำเข้าเป็น "{show(field_, mine)}" — ตรวจว่าค่าใดถูก'
                 )
+
+
+def _comparable(other: CopyParse, path: str) -> bool:
+    """A complete copy is compared everywhere (a value it lacks is a difference); a partial
+    copy only where it has the field, so a missing page is one warning, not dozens."""
+    return other.complete or path in other.lines
 
 
 def _where(copy: CopyParse, path: str) -> str:
@@ -133,18 +146,21 @@ def _list_differences(
 def _report_differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterator[str]:
     mine = {r.no: r for r in chosen.report.progress_reports}
     theirs = {r.no: (i, r) for i, r in enumerate(other.report.progress_reports, start=1)}
-    if len(mine) != len(theirs):
+    if len(mine) != len(theirs) and other.complete:
         yield (
             f'ช่อง "รายงานความก้าวหน้า": ฉบับที่ {c} ที่นำเข้ามี {len(mine)} ครั้ง'
             f" แต่ฉบับที่ {o} มี {len(theirs)} ครั้ง"
         )
     for no in sorted(set(mine) | set(theirs)):
+        if no not in theirs and not other.complete:
+            continue
         if no not in theirs:
             yield f"รายงานครั้งที่ {no}: ไม่มีในฉบับที่ {o}"
             continue
         index, their_report = theirs[no]
         if no not in mine:
-            yield f"รายงานครั้งที่ {no}: มีในฉบับที่ {o}{_where(other, f'progress_reports[{index}].no')} แต่ไม่มีในฉบับที่ {c} ที่นำเข้า"
+            where = _where(other, f"progress_reports[{index}].no")
+            yield f"รายงานครั้งที่ {no}: มีในฉบับที่ {o}{where} แต่ไม่มีในฉบับที่ {c} ที่นำเข้า"
             continue
         yield from _one_report(mine[no], their_report, index, c, other, o)
 
@@ -154,8 +170,9 @@ def _one_report(
 ) -> Iterator[str]:
     for sub in PROGRESS_FIELDS:
         a, b = getattr(mine, sub.key), getattr(theirs, sub.key)
-        if a != b:
-            where = _where(other, f"progress_reports[{index}].{sub.key}")
+        path = f"progress_reports[{index}].{sub.key}"
+        if a != b and _comparable(other, path):
+            where = _where(other, path)
             yield (
                 f'รายงานครั้งที่ {mine.no} ช่อง "{sub.title}": ฉบับที่ {o}{where} เป็น "{show(sub, b)}"'
                 f' แต่ฉบับที่ {c} ที่นำเข้าเป็น "{show(sub, a)}" — ตรวจว่าค่าใดถูก'

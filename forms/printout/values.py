@@ -29,7 +29,10 @@ STATUS_CHOICES: dict[str, tuple[str, str]] = {
 
 def read_year(text: str) -> int | None:
     """`2566` (a BE year); '' gives None."""
-    found = parse_number(squash(text))
+    try:
+        found = parse_number(squash(text))
+    except ValueError:
+        raise ValueError(f'"{squash(text)}" ไม่ใช่ปี พ.ศ. เช่น 2566') from None
     if found is None:
         return None
     if found != found.to_integral_value():
