@@ -48,8 +48,8 @@ def test_a4_portrait_with_sarabun_embedded_as_subsets(sample_report):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            if font["/Subtype"] == "/Type0":
-                fonts[font["/BaseFont"]] = font
+            assert font["/Subtype"] == "/Type0"  # no stray non-embedded font (Helvetica)
+            fonts[font["/BaseFont"]] = font
     assert sorted(n.split("+")[1] for n in fonts) == ["Sarabun-Bold", "Sarabun-Regular"]
     for name, font in fonts.items():
         assert re.fullmatch(r"/[A-Z]{6}\+Sarabun-\w+", name)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from forms.pdf.layout import TITLE, TITLE_TEXT, story
@@ -46,7 +48,14 @@ def render_pdf(report: Report, *, justify: bool = False) -> bytes:
     x, y, w, h = frame_box()
     pages = paginate(story(report, w, h, justify), w, h)
     out = io.BytesIO()
-    canv = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, lang="th-TH")
+    canv = Canvas(
+        out,
+        pagesize=A4,
+        invariant=1,
+        pageCompression=1,
+        lang="th-TH",
+        initialFontName=_no_initial_font(),
+    )
     subject = TITLE_TEXT.strip("* ")
     canv.setTitle(report.project_name or subject)
     canv.setAuthor(report.agency_office)
@@ -61,6 +70,23 @@ def render_pdf(report: Report, *, justify: bool = False) -> bytes:
     with _plain_streams():
         canv.save()
     return out.getvalue()
+
+
+class _NoFont:
+    """Stands for the canvas's initial font. ReportLab starts every page by setting its
+    initial font (Helvetica, not embedded, never used here) unless that font is a
+    "dynamic" one, which it leaves to whoever draws with it; nobody draws with this."""
+
+    fontName = "forms.pdf:no-initial-font"
+    _dynamicFont = 1
+    _multiByte = 0
+    face = type("Face", (), {"name": fontName})
+
+
+@cache
+def _no_initial_font() -> str:
+    pdfmetrics.registerFont(_NoFont())
+    return _NoFont.fontName
 
 
 @contextmanager
