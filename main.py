@@ -219,7 +219,10 @@ def _read_printout(path: Path) -> ImportResult:
     try:
         return import_file(path)
     except PrintoutError as exc:
-        raise CliError(str(exc)) from None
+        message = str(exc)
+        if path.name not in message:  # the parser's own messages speak of "this text"
+            message = f'ไฟล์ "{path}": {message}'
+        raise CliError(message) from None
     except FormError as exc:  # JSON content in a file not named .json
         raise CliError(f"{path}: {exc}") from None
 
@@ -261,6 +264,8 @@ def _path_label(path: str) -> str:
         return path
     if number is None:
         return field.title
+    if sub_key == "no":
+        return "รายงานครั้งที่"  # not "รายงานครั้งที่ 5 ครั้งที่: 5"
     if sub_key is not None:
         sub = PROGRESS_FIELDS_BY_KEY.get(sub_key)
         return f"รายงานครั้งที่ {number} {sub.title if sub else sub_key}"
