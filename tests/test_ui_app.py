@@ -16,8 +16,6 @@ from ui import app as app_module
 from ui import dialogs, fonts
 from ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def messages(monkeypatch) -> list[tuple[str, str]]:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from ui.date_edit import BeDateEdit
 
 # the offscreen platform warns that it cannot raise or grab windows; that is not our bug
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def make(qtbot) -> BeDateEdit:

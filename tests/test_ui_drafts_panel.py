@@ -15,8 +15,6 @@ from ui.drafts_panel import CHANGED_ROLE, DETAILS_ROLE, local_time_text
 from ui.main_window import MainWindow
 from ui.testing import type_text
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:

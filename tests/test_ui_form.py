@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from PySide6.QtWidgets import QWidget
 
 from forms.document import ReportDocument
@@ -13,8 +12,6 @@ from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS, ROUTINE_WORK, SECTIONS, Kind, fields_of
 from ui.report_form import ReportForm
 from ui.testing import type_text
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def make(qtbot, report: Report | None = None) -> ReportForm:

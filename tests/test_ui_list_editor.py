@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from forms.schema import FIELDS_BY_KEY
@@ -10,8 +9,6 @@ from ui import dialogs
 from ui.editors import make_editor
 from ui.list_editor import TextListEditor
 from ui.testing import type_text
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def make(qtbot, key: str) -> tuple[TextListEditor, list[list[str]]]:

@@ -23,8 +23,6 @@ from ui.autosave import worker_thread_names
 from ui.main_window import MainWindow
 from ui.testing import type_text
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:

@@ -11,8 +11,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from forms.report import ProgressReport
 from ui.progress_model import COLUMN_OF, VALUE_ROLE, ProgressModel
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def model(sample_report) -> ProgressModel:

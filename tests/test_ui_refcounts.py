@@ -1,8 +1,8 @@
-"""PySide6 6.12 drops references to None/True on some calls; `ui` keeps them alive.
+"""PySide6 6.12.0 drops references to None/True on some calls (pyproject excludes it).
 
-Without `ui.refcount_guard` on CPython 3.11, the loops below bring the reference count of
-`True` or `None` to zero and the interpreter aborts, which is what a clerk typing a long
-report would have met.
+On CPython 3.11 that leak brings the count of `True` or `None` to zero after a few thousand
+keystrokes and the interpreter aborts ("bool_dealloc"). 6.11.3 does not leak; this test
+fails on any PySide6 that does, so a bad release is caught before a clerk meets it.
 """
 
 from __future__ import annotations
@@ -11,26 +11,18 @@ import sys
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
 
-import ui  # noqa: F401 - importing ui installs the guard
-
-FAR_FROM_ZERO = 2**30
-
 
 class Emitter(QObject):
     ping = Signal(object)
 
 
-def test_singletons_are_far_from_zero():
-    for obj in (None, True, False):
-        assert sys.getrefcount(obj) > FAR_FROM_ZERO
-
-
-def test_many_leaky_calls_leave_the_singletons_alive(qapp):
+def test_emitting_and_empty_model_data_keep_singleton_references(qapp):
     emitter = Emitter()
     model = QStringListModel(["ก"])
     index = model.index(0)
-    for _ in range(20_000):  # more than the references True and None start with
+    before = {id(obj): sys.getrefcount(obj) for obj in (None, True)}
+    for _ in range(2_000):
         emitter.ping.emit(1)
-        index.data(Qt.ItemDataRole.DecorationRole)  # an invalid QVariant: a borrowed None
+        index.data(Qt.ItemDataRole.DecorationRole)  # an invalid QVariant comes back as None
     for obj in (None, True):
-        assert sys.getrefcount(obj) > FAR_FROM_ZERO
+        assert sys.getrefcount(obj) - before[id(obj)] > -100, obj

@@ -11,7 +11,6 @@ from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
 from ui.editors import NumberEdit, make_editor
 from ui.validators import date_state, number_state
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 State = QValidator.State
 
 
