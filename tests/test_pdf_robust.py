@@ -58,3 +58,16 @@ def test_a_tab_takes_a_space_and_says_tab():
 
 def test_every_kind_of_line_break_ends_a_line():
     assert fill_lines("x\r\ny\rz\u2028w", TextStyle(), 300) == ["x", "y", "z", "w"]
+
+
+def test_same_report_same_bytes_even_from_several_threads(sample_report):
+    """Exports are reproducible, and the shared shaping caches hold under threads (the
+    app may render a preview while exporting)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from forms.pdf.samples import long_report
+
+    reports = [sample_report, long_report(12, 4)] * 3
+    expected = [render_pdf(r) for r in reports]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        assert list(pool.map(render_pdf, reports)) == expected

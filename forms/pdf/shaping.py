@@ -32,6 +32,7 @@ class Unit:
 
 
 _UNITS: dict[tuple[str, Glyphs, int], Unit] = {}
+_UNIT_IDS = itertools.count(1)  # next() is atomic: two threads never share an id
 
 
 def _unit(text: str, glyphs: Glyphs, advance: int) -> Unit:
@@ -40,7 +41,7 @@ def _unit(text: str, glyphs: Glyphs, advance: int) -> Unit:
     key = (text, glyphs, advance)
     unit = _UNITS.get(key)
     if unit is None:
-        unit = _UNITS[key] = Unit(text, glyphs, advance, len(_UNITS) + 1)
+        unit = _UNITS[key] = Unit(text, glyphs, advance, next(_UNIT_IDS))
     return unit
 
 

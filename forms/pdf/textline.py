@@ -31,17 +31,26 @@ class Run:
         return text_width(self.text, self.style, self.size)
 
 
-@lru_cache(maxsize=65536)
 def text_width(text: str, style: Style, size: float, trim: bool = False) -> float:
-    """The width of `text` in points; with `trim`, without its trailing spaces."""
-    f = face(style)
+    """The width of `text` in points; with `trim`, without its trailing spaces.
+
+    A `Line` is measured from its pieces, as it is drawn; a plain string as one run. The
+    two may differ by a kerning pair, so they are never cached under the same key (a
+    `Line` equals the plain string of its text).
+    """
     pieces = getattr(text, "pieces", None)
-    if pieces:
-        *head, last = pieces
-        units = sum(advance(f, p) for p in head) + advance(f, last, trim)
-    else:
-        units = advance(f, text, trim)
+    if not pieces:
+        return _plain_width(str(text), style, size, trim)
+    f = face(style)
+    *head, last = pieces
+    units = sum(advance(f, p) for p in head) + advance(f, last, trim)
     return units * size / f.units_per_em
+
+
+@lru_cache(maxsize=65536)
+def _plain_width(text: str, style: Style, size: float, trim: bool) -> float:
+    f = face(style)
+    return advance(f, text, trim) * size / f.units_per_em
 
 
 def _spread(font: EmbeddedFont, clusters: tuple[Cluster, ...], stretch: float, size: float) -> str:
