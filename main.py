@@ -60,7 +60,7 @@ class ExportFormat:
     option: str  # `--json` etc.; its value is the output file
     help: str
     render: Callable[[Report], bytes]
-    write: Callable[[Path, bytes], None]  # atomically; raises CliError or PdfWriteError
+    write: Callable[[Path, bytes], None]  # all or nothing; a failure is a CliError
 
 
 def _draft_id(text: str) -> int:
@@ -331,7 +331,7 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = (
         "--json",
         "เขียนรายงานเป็นไฟล์ JSON (มี budget_spent ด้วย)",
         _render_json,
-        lambda path, data: write_atomically(path, data),
+        lambda path, data: write_atomically(path, data),  # defined below
     ),
 )
 
