@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -26,14 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.checks import FixNotApplicableError, Problem, Severity, apply_fix, parse_path
 from forms.document import ReportDocument
 from forms.report import Report
 from storage.drafts import DraftStore, DraftSummary
 from storage.errors import StorageError
 from ui import dialogs
 from ui.autosave import Autosaver
+from ui.checker import ProblemChecker
 from ui.drafts_panel import DraftsPanel, local_time_text
 from ui.icons import icon
+from ui.marks import severity_icon
+from ui.problems_panel import ProblemsPanel, count_text
 from ui.report_form import ReportForm
 
 START_TAB_ENV = "BMA_REPORT_START_TAB"  # developer option: open on this tab (screenshots)
@@ -67,12 +72,25 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.panel)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([440, 880])
+        splitter.setSizes([420, 1000])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.save_state = QLabel()
         self.save_state.setObjectName("save_state")
+        self.problem_count = QPushButton()
+        self.problem_count.setObjectName("problem_count")
+        self.problem_count.setFlat(True)
+        self.problem_count.setToolTip("แสดงแผงปัญหาที่พบ")
+        self.problem_count.clicked.connect(self.show_problems_panel)
+        self.problem_count.hide()
+        self.statusBar().addPermanentWidget(self.problem_count)
         self.statusBar().addPermanentWidget(self.save_state)
+        self.problems = ProblemsPanel()
+        self.problems_dock = self._make_dock(self.problems)
+        self.checker = ProblemChecker(self)
+        self.checker.checked.connect(self._show_problems)
+        self.problems.go_to_requested.connect(self.go_to_field)
+        self.problems.fix_requested.connect(self.apply_problem_fix)
         self._make_actions()
 
         self.panel.open_requested.connect(self.open_draft)
@@ -80,7 +98,8 @@ class MainWindow(QMainWindow):
         self.panel.duplicate_requested.connect(self.duplicate_draft)
         self.panel.delete_requested.connect(self.delete_draft)
         self.panel.restore_requested.connect(self.restore_draft)
-        self.resize(1320, 820)
+        self.resize(1420, 860)
+        self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
         self._update_title()
         if self.panel.model.drafts:
             self.open_draft(self.panel.model.drafts[0].id)
@@ -141,6 +160,7 @@ class MainWindow(QMainWindow):
             self.save_state.setText("")
         else:
             self.stack.setCurrentWidget(self.placeholder)
+        self.checker.watch(document)
         self._update_title()
 
     # the panel's buttons
@@ -265,6 +285,53 @@ class MainWindow(QMainWindow):
         if key == "project_name":
             self._update_title()
 
+    # problems
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.problems.show_problems(problems)
+        if self.form is not None:
+            self.form.show_problems(problems)
+        self.problem_count.setVisible(self.document is not None)
+        self.problem_count.setText(count_text(problems))
+        errors = any(p.is_error for p in problems)
+        self.problem_count.setIcon(
+            severity_icon(Severity.ERROR if errors else Severity.WARNING) if problems else QIcon()
+        )
+
+    def show_problems_panel(self) -> None:
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        self.problems.view.setFocus()
+
+    def go_to_field(self, path: str) -> None:
+        """Open the tab of a problem's field and put the cursor in it."""
+        if self.form is None:
+            return
+        problem = self.problems.current_problem()
+        text = problem.fix.old_text if problem and problem.fix and problem.path == path else ""
+        self.form.go_to(path, text)
+
+    def apply_problem_fix(self, problem: Problem) -> None:
+        """The clerk clicked a problem's fix: apply it to the document, where it is saved
+        and can be seen like any edit."""
+        document, fix = self.document, problem.fix
+        if document is None or fix is None:
+            return
+        try:
+            fixed = apply_fix(document.report, fix)
+        except FixNotApplicableError as error:
+            dialogs.inform(self, "แก้ไขไม่ได้", str(error), error=True)
+            self.checker.check_now()
+            return
+        parts = parse_path(fix.path)
+        assert parts is not None
+        document.set_value(parts.key, getattr(fixed, parts.key))
+        self.checker.check_now()
+        if self.form is not None:
+            self.form.go_to(fix.path)
+        self.statusBar().showMessage(
+            f"แก้ “{fix.old_text}” เป็น “{fix.new_text}” ที่ {fix.path} แล้ว", 8000
+        )
+
     # closing
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.finish():
@@ -310,9 +377,25 @@ class MainWindow(QMainWindow):
         layout.addStretch(2)
         return page
 
+    def _make_dock(self, panel: ProblemsPanel) -> QDockWidget:
+        dock = QDockWidget("ปัญหาที่พบ", self)
+        dock.setObjectName("problems_dock")
+        dock.setWidget(panel)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
     def _make_actions(self) -> None:
         file_menu = self.menuBar().addMenu("แฟ้ม")
         edit_menu = self.menuBar().addMenu("แก้ไข")
+        view_menu = self.menuBar().addMenu("มุมมอง")
+        toggle = self.problems_dock.toggleViewAction()
+        toggle.setText("แผงปัญหาที่พบ")
+        toggle.setShortcut(QKeySequence("F8"))
+        view_menu.addAction(toggle)
         specs = (
             (file_menu, "new", "ฉบับร่างใหม่", QKeySequence.StandardKey.New, self.new_draft),
             (file_menu, "save", "บันทึกทันที", QKeySequence.StandardKey.Save, self.save_now),

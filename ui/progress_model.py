@@ -19,12 +19,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
+from forms.checks import Problem
 from forms.document import new_progress_report
 from forms.report import ProgressReport, renumber
 from forms.schema import PROGRESS_FIELDS, Kind, choice_label
 from forms.thaidate import format_be_date
 from forms.thainum import format_money, format_percent
+from ui.marks import severity_icon, severity_of
 
 COLUMNS = PROGRESS_FIELDS
 COLUMN_OF = {f.key: i for i, f in enumerate(COLUMNS)}
@@ -32,6 +35,7 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole  # the typed value (date, Decimal, str, No
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_TINTS = {"error": QColor("#fadbd8"), "warning": QColor("#fdebd0")}
 
 
 def display_text(key: str, value: Any) -> str:
@@ -51,6 +55,13 @@ def display_text(key: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
+_PROBLEM_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
+
+
 class ProgressModel(QAbstractTableModel):
     edited = Signal(object)  # list[ProgressReport], after any change made through the model
 
@@ -59,6 +70,8 @@ class ProgressModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self.reports: list[ProgressReport] = renumber(list(reports or []))
+        # problems found by the checks, by (report no, field key); shown as tinted cells
+        self.problems: dict[tuple[int, str], list[Problem]] = {}
 
     # read
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -81,9 +94,36 @@ class ProgressModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             numeric = field.kind in (Kind.MONEY, Kind.PERCENT)
             return int(_RIGHT if numeric else _LEFT)
+        if role in _PROBLEM_ROLES:
+            found = self.problems.get((self.reports[index.row()].no, field.key))
+            if found:
+                return self._problem_data(
+                    role, found, value if field.kind == Kind.PARAGRAPH else None
+                )
         if role == Qt.ItemDataRole.ToolTipRole and field.kind == Kind.PARAGRAPH:
             return value or None
         return None
+
+    @staticmethod
+    def _problem_data(role: int, problems: list[Problem], text: str | None) -> Any:
+        severity = severity_of(problems)
+        assert severity is not None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _TINTS[severity.value]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return severity_icon(severity)
+        tips = [" ".join(p.message.split()) for p in problems]
+        return "\n".join([*tips, text] if text else tips)
+
+    def set_problems(self, problems: dict[tuple[int, str], list[Problem]]) -> None:
+        """Show the checks' problems on their cells (keyed by report no and field key)."""
+        if problems == self.problems:
+            return
+        self.problems = problems
+        if self.reports:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.reports) - 1, len(COLUMNS) - 1)
+            )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.checks import PathParts, Problem
 from forms.report import ProgressReport
 from forms.schema import PROGRESS_FIELDS_BY_KEY
 from forms.thaidate import format_be_date
@@ -32,6 +33,7 @@ from forms.thainum import format_money
 from ui import dialogs
 from ui.editors import make_editor
 from ui.icons import icon
+from ui.marks import mark
 from ui.progress_model import COLUMN_OF, ProgressModel
 
 DETAIL_KEYS = ("date", "progress_percent", "budget_used", "plan_status", "target_status")
@@ -53,6 +55,7 @@ class ProgressTab(QWidget):
         self.totals.setObjectName("budget_totals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.detail, self.editors = self._make_detail()
+        self._table_problems: list[Problem] = []  # about the log as a whole
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -101,6 +104,43 @@ class ProgressTab(QWidget):
         else:
             text += f" · คงเหลือ <b>{format_money(remaining)}</b> บาท"
         self.totals.setText(text)
+
+    # problems
+    def show_problems(self, found: list[tuple[PathParts, Problem]]) -> None:
+        """Mark the cells, and the selected report's editors, that have problems."""
+        by_cell: dict[tuple[int, str], list[Problem]] = {}
+        self._table_problems = []
+        for parts, problem in found:
+            if parts.number is None or parts.sub_key is None:
+                self._table_problems.append(problem)
+            else:
+                by_cell.setdefault((parts.number, parts.sub_key), []).append(problem)
+        self.model.set_problems(by_cell)
+        mark(self.table, self._table_problems)
+        self._mark_detail()
+
+    def _mark_detail(self) -> None:
+        row = self.current_row()
+        no = self.model.reports[row].no if 0 <= row < self.model.rowCount() else None
+        for key, editor in self.editors.items():
+            mark(editor, self.model.problems.get((no, key), []) if no is not None else [])
+
+    def go_to(self, no: int | None, key: str | None) -> QWidget:
+        """Select report `no` with the cell of `key` current; the widget to type in."""
+        row = next((i for i, r in enumerate(self.model.reports) if r.no == no), -1)
+        if row < 0:
+            return self.table
+        self.select_row(row)
+        if key is None:
+            return self.table
+        index = self.model.index(row, COLUMN_OF[key])
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return self.editors.get(key, self.table)
 
     # rows
     def current_row(self) -> int:
@@ -231,9 +271,11 @@ class ProgressTab(QWidget):
             self.number_label.setText("")
             for editor in self.editors.values():
                 editor.show_value(None if editor.objectName() != "narrative" else "")
+            self._mark_detail()
             return
         report = self.model.reports[row]
         self.detail.setTitle(f"รายละเอียดรายงานครั้งที่ {report.no}")
         self.number_label.setText(str(report.no))
         for key, editor in self.editors.items():
             editor.show_value(getattr(report, key))
+        self._mark_detail()

@@ -12,11 +12,14 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -24,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.checks import PathParts, Problem, parse_path
 from forms.document import ReportDocument
 from forms.schema import FIELDS_BY_KEY, ROUTINE_WORK, SECTIONS, Field, Kind, Section, fields_of
 from ui.editors import make_editor
+from ui.list_editor import TextListEditor
+from ui.marks import MARK_STYLE, badge_icon, mark, markable, severity_of
 from ui.progress_tab import ProgressTab
 
 # the printed headings of each tab (FORM.md, "The printed layout")
@@ -60,9 +66,17 @@ class ReportForm(QTabWidget):
         super().__init__(parent)
         self.setObjectName("report_form")
         self.setDocumentMode(True)
+        # badges widen the tabs: on a narrow window long titles are shortened rather than
+        # the last tabs hidden behind scroll arrows
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         self.document = document
         self.editors: dict[str, Any] = {}
         self.progress: ProgressTab | None = None
+        self.scrolls: dict[str, QScrollArea] = {}
+        self.problems: list[Problem] = []
+        self._marked: list[QWidget] = []
+        self.setStyleSheet(MARK_STYLE)
         # Pages are built when first shown, and the others right after the window has been
         # painted (one per turn of the event loop): the window opens sooner that way.
         self._built: set[int] = set()
@@ -103,6 +117,8 @@ class ReportForm(QTabWidget):
             if not FIELDS_BY_KEY[key].computed:
                 editor.edited.connect(partial(self._edited, key))
         self._show_totals()
+        if self.problems:
+            self._mark_fields()
 
     def unbind(self) -> None:
         """Stop following the document (before this form is thrown away)."""
@@ -123,6 +139,79 @@ class ReportForm(QTabWidget):
             return
         report = self.document.report
         self.progress.show_totals(report.budget_spent, report.budget_remaining)
+
+    # problems
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Badge the tabs (count and icon) and mark the fields that have problems."""
+        self.problems = list(problems)
+        by_section: dict[str, list[Problem]] = {}
+        for problem in problems:
+            parts = parse_path(problem.path)
+            if parts is not None:
+                by_section.setdefault(FIELDS_BY_KEY[parts.key].section, []).append(problem)
+        for index, section in enumerate(SECTIONS):
+            found = by_section.get(section.key, [])
+            severity = severity_of(found)
+            self.setTabIcon(index, badge_icon(severity, len(found)) if severity else QIcon())
+            self.setTabToolTip(index, _count_tip(section.title, found))
+        self._mark_fields()
+
+    def _mark_fields(self) -> None:
+        by_widget: dict[QWidget, list[Problem]] = {}
+        progress: list[tuple[PathParts, Problem]] = []
+        for problem in self.problems:
+            parts = parse_path(problem.path)
+            if parts is None:
+                continue
+            if parts.key == "progress_reports":
+                progress.append((parts, problem))
+                continue
+            widget = self.widget_for(parts)
+            if widget is not None:
+                by_widget.setdefault(widget, []).append(problem)
+        for widget in self._marked:
+            if widget not in by_widget:
+                mark(widget, [])
+        for widget, found in by_widget.items():
+            mark(widget, found)
+        self._marked = list(by_widget)
+        if self.progress is not None:
+            self.progress.show_problems(progress)
+
+    def widget_for(self, parts: PathParts) -> QWidget | None:
+        """The built editor (or list item's text box) of a field path's parts."""
+        editor = self.editors.get(parts.key)
+        if editor is None or parts.number is None or parts.key == "progress_reports":
+            return editor
+        if isinstance(editor, TextListEditor) and 1 <= parts.number <= len(editor.rows):
+            return editor.rows[parts.number - 1].text
+        return editor
+
+    def go_to(self, path: str, text: str = "") -> QWidget | None:
+        """Show the tab of a field path and focus its field, list item or progress cell,
+        with `text` selected in it when found; the focused widget (None for a bad path)."""
+        parts = parse_path(path)
+        if parts is None:
+            return None
+        section = FIELDS_BY_KEY[parts.key].section
+        index = next(i for i, s in enumerate(SECTIONS) if s.key == section)
+        self.setCurrentIndex(index)
+        self._build_page(index)
+        if parts.key == "progress_reports":
+            assert self.progress is not None
+            widget = self.progress.go_to(parts.number, parts.sub_key)
+        else:
+            widget = self.widget_for(parts)
+        if widget is None:
+            return None
+        widget = markable(widget)
+        scroll = self.scrolls.get(section)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(widget, 16, 48)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if text:
+            _select(widget, text)
+        return widget
 
     # building the pages
     def _make_page(self, section: Section) -> QWidget:
@@ -161,6 +250,7 @@ class ReportForm(QTabWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        self.scrolls[section.key] = scroll
         return scroll
 
     def _progress_page(self, section: Section) -> QWidget:
@@ -189,6 +279,25 @@ class ReportForm(QTabWidget):
         for key in ("strategic_issue", "strategic_sub_issue", "strategic_goal"):
             if not self.document.value(key):
                 self.document.set_value(key, ROUTINE_WORK)
+
+
+def _count_tip(title: str, problems: list[Problem]) -> str:
+    if not problems:
+        return title
+    errors = sum(p.is_error for p in problems)
+    return f"{title}: ข้อผิดพลาด {errors} · คำเตือน {len(problems) - errors} — ดูรายการในแผงปัญหาที่พบ"
+
+
+def _select(widget: QWidget, text: str) -> None:
+    """Select the first `text` in a text box (to show the clerk the word a problem names)."""
+    if isinstance(widget, QLineEdit):
+        start = widget.text().find(text)
+        if start >= 0:
+            widget.setSelection(start, len(text))
+    elif isinstance(widget, QPlainTextEdit):
+        cursor = widget.document().find(text)
+        if not cursor.isNull():
+            widget.setTextCursor(cursor)
 
 
 def _heading(text: str) -> QLabel:
