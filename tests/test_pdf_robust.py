@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
 
+import pytest
 from hypothesis import given, settings
+from reportlab import rl_config
 
 from forms.pdf import render_pdf
 from forms.pdf.fonts import face
 from forms.pdf.paragraph import TextStyle, fill_lines
-from forms.pdf.samples import field_texts
-from forms.pdf.shaping import shape
+from forms.pdf.samples import field_texts, long_report
+from forms.pdf.shaping import Unit, _unit, shape
 from forms.report import ProgressReport, Report
 from tests.strategies import reports
 
@@ -60,14 +65,51 @@ def test_every_kind_of_line_break_ends_a_line():
     assert fill_lines("x\r\ny\rz\u2028w", TextStyle(), 300) == ["x", "y", "z", "w"]
 
 
-def test_same_report_same_bytes_even_from_several_threads(sample_report):
+def test_same_report_same_bytes_even_from_several_threads(sample_report, monkeypatch):
     """Exports are reproducible, and the shared shaping caches hold under threads (the
-    app may render a preview while exporting)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from forms.pdf.samples import long_report
-
+    app may render a preview while exporting); nor do concurrent renders leave ReportLab's
+    process-wide settings changed."""
     reports = [sample_report, long_report(12, 4)] * 3
     expected = [render_pdf(r) for r in reports]
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        assert list(pool.map(render_pdf, reports)) == expected
+    for _round in range(5):
+        monkeypatch.setattr(rl_config, "useA85", 1)  # ReportLab's default, every round
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            assert list(pool.map(render_pdf, reports)) == expected
+        assert rl_config.useA85 == 1
+
+
+@pytest.mark.parametrize("a85", [0, 1])
+def test_output_and_reportlab_settings_independent_of_each_other(sample_report, monkeypatch, a85):
+    """ReportLab's stream encoding is a process-wide switch (`rl_config.useA85`, read while
+    saving): a render must neither follow it (another thread may have it set either way)
+    nor change it (setting it around the save raced: one render restored it while another
+    was saving, whose pages then came out in ASCII85)."""
+    expected = render_pdf(sample_report)
+    monkeypatch.setattr(rl_config, "useA85", a85)
+    data = render_pdf(sample_report)
+    assert rl_config.useA85 == a85
+    assert b"ASCII85Decode" not in data
+    assert data == expected
+
+
+def test_a_new_glyph_unit_is_one_object_across_threads():
+    """Threads meeting the same new unit at once share one object (one glyph code per
+    document); a get-then-set could hand out two. Thread switches are made very frequent
+    so that an unsafe version fails here nearly every run."""
+    workers = 8
+    old_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for trial in range(100):
+            barrier = Barrier(workers)
+            key = (f"test-unit-{id(barrier)}-{trial}", ((1, 0, 0),), 500)
+
+            def make(_n: int, barrier: Barrier = barrier, key: tuple = key) -> Unit:
+                barrier.wait()
+                return _unit(*key)
+
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                units = list(pool.map(make, range(workers)))
+            assert len({u.uid for u in units}) == 1, trial
+    finally:
+        sys.setswitchinterval(old_interval)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from forms.pdf.layout import TITLE, TITLE_TEXT, story
@@ -67,8 +64,8 @@ def render_pdf(report: Report, *, justify: bool = False) -> bytes:
             p.block.drawOn(canv, x, y + h - p.top - p.block.height)
         _draw_page_number(canv, number, len(pages))
         canv.showPage()
-    with _plain_streams():
-        canv.save()
+    _flate_only(canv)
+    canv.save()
     return out.getvalue()
 
 
@@ -89,17 +86,16 @@ def _no_initial_font() -> str:
     return _NoFont.fontName
 
 
-@contextmanager
-def _plain_streams() -> Iterator[None]:
-    """Flate-only streams while this document is saved.
+def _flate_only(canv: Canvas) -> None:
+    """Give each page its content stream, Flate only, before the document is saved.
 
     ReportLab wraps page streams in ASCII85 by default, in pure Python: a quarter of the
-    export time and a quarter more bytes, for 7-bit safety no PDF reader needs. The switch
-    is a module global (read when the pages are written), hence the save and restore.
+    export time and a quarter more bytes, for 7-bit safety no PDF reader needs. Its switch
+    is the module global `rl_config.useA85`, read while the document is saved; setting it
+    around `save` raced between threads (a preview rendered during an export): one save
+    restored the global while another was writing, which then came out in ASCII85 (and the
+    global stayed changed for everyone). A page whose /Contents is already set is left as
+    it is by ReportLab, so this document decides for itself and no global is touched.
     """
-    old = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = old
+    for page in canv._doc.Pages.pages:
+        page.Contents = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])

@@ -41,7 +41,9 @@ def _unit(text: str, glyphs: Glyphs, advance: int) -> Unit:
     key = (text, glyphs, advance)
     unit = _UNITS.get(key)
     if unit is None:
-        unit = _UNITS[key] = Unit(text, glyphs, advance, next(_UNIT_IDS))
+        # setdefault, not get-then-set: two threads meeting a new unit at once must end up
+        # with the same object, or one document could give the same glyph two codes
+        unit = _UNITS.setdefault(key, Unit(text, glyphs, advance, next(_UNIT_IDS)))
     return unit
 
 
