@@ -216,3 +216,7 @@ def test_extraction_runs_under_a_memory_limit(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(PrintoutError) as raised:
         extract_pdf_text(path)
     assert "ไม่สำเร็จ" in str(raised.value)
+
+
+def test_big_text_file_under_20_mb_is_refused_as_too_long(tmp_path: Path):
+    refused(write(tmp_path, "log.txt", "ข้อความ\n".encode() * 700_000), "ยาวเกิน")

@@ -272,3 +272,9 @@ def test_text_without_a_report_is_refused_in_thai(text: str):
         parse(text)
     assert isinstance(raised.value, FormError)
     assert any("\u0e00" <= ch <= "\u0e7f" for ch in str(raised.value))
+
+
+def test_text_far_longer_than_a_printout_is_refused_before_parsing():
+    with pytest.raises(PrintoutError) as raised:
+        parse(FIRST_COPY + "\nบรรทัดเกิน" * 10_000)
+    assert "ยาวเกิน" in str(raised.value)

@@ -8,11 +8,15 @@ from forms.printout.lines import split_lines
 from forms.printout.reconcile import choose, differences, recognised, spent_warning
 from forms.printout.result import ImportResult, PrintoutError
 
+MAX_LINES = 10_000  # non-empty lines
+MAX_CHARS = 5_000_000
+
 
 def parse_printout_text(text: str) -> ImportResult:
     """The report in the text of an official printout; raises `PrintoutError` when none is."""
     if not text.strip():
         raise PrintoutError("ไม่มีข้อความให้นำเข้า — คัดลอกข้อความทั้งหมดจากแบบรายงาน (PDF) แล้ววางอีกครั้ง")
+    _check_size(text)
     copies, headers = _read_copies(text)
     found = [copy for copy in copies if copy.lines]
     if not found:
@@ -39,6 +43,21 @@ def parse_printout_text(text: str) -> ImportResult:
     ]
     unused = sorted(line for copy in copies for line in copy.unused)
     return ImportResult(report, summary, unused, warnings, copies_found=len(found))
+
+
+def _check_size(text: str) -> None:
+    """Refuse text far longer than any printout, so reading it has a bound in time.
+
+    Four copies of a report with 60 long progress reports come to a few thousand lines;
+    each line costs up to ~0.1 ms of fuzzy matching, so 10,000 lines bound a parse to
+    about a second.
+    """
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if len(text) > MAX_CHARS or lines > MAX_LINES:
+        raise PrintoutError(
+            f"ข้อความยาวเกินกว่าแบบรายงานโครงการ ({lines:,} บรรทัด {len(text):,} ตัวอักษร;"
+            f" รับได้ไม่เกิน {MAX_LINES:,} บรรทัด) — ตรวจว่าเลือกไฟล์หรือข้อความของแบบรายงานถูกต้อง"
+        )
 
 
 def _read_copies(text: str) -> tuple[list[CopyParse], list[int]]:

@@ -87,6 +87,8 @@ class ProgressLog:
         self._pieces: list[_Piece] = []
         self._open: _Piece | None = None
         self._drafts: dict[int, _Draft] = {}
+        self._waiting: list[int] = []  # reports dated in order, some perhaps figured since
+        self._highest = 0
         self._notes: list[str] = []
 
     def feed(self, line: Line) -> None:
@@ -130,19 +132,22 @@ class ProgressLog:
     def _draft(self, no: int) -> _Draft:
         if no not in self._drafts:
             self._drafts[no] = _Draft(ProgressReport(no=no))
+            self._highest = max(self._highest, no)
         return self._drafts[no]
 
     def _take_date(self, piece: _Piece, current: int | None) -> None:
         if current is not None and not self._draft(current).dated:
             draft = self._draft(current)
         else:
-            draft = self._draft(max(self._drafts, default=0) + 1)
+            draft = self._draft(self._highest + 1)
         match = _DATE_PIECE.match(piece.parts[0][1])
         assert match is not None  # every group is optional
         date_text, narrative = match.group(1) or "", match.group(2)
         for _, more in piece.parts[1:]:
             narrative = join_wrapped(narrative, more)
         draft.report.date = self._value(read_be_date, date_text, draft, "date", piece)
+        if not draft.figured:
+            self._waiting.append(draft.report.no)
         draft.report.narrative = squash(narrative)
         draft.dated = True
         draft.lines.setdefault("date", piece.first_line)
@@ -192,9 +197,12 @@ class ProgressLog:
         return self._waiting_for_figures()
 
     def _waiting_for_figures(self) -> int | None:
-        for no in reversed(self._drafts):
-            if self._drafts[no].dated and not self._drafts[no].figured:
-                return no
+        """The last report with its date piece but not yet its figures."""
+        while self._waiting:
+            draft = self._drafts[self._waiting[-1]]
+            if not draft.figured:
+                return draft.report.no
+            self._waiting.pop()  # figured since: never waiting again
         return None
 
     def _take_statuses(self, rest: str, draft: _Draft, piece: _Piece) -> None:
