@@ -15,7 +15,14 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from forms.pdf import FolderMissing, PdfWriteError, TargetLocked, write_pdf
+from forms.pdf import (
+    FolderMissing,
+    PdfWriteError,
+    TargetLocked,
+    render_pdf,
+    write_bytes_atomically,
+    write_pdf,
+)
 from tests.conftest import DATA, ROOT
 
 OLD = b"OLD PDF, KEEP ME"
@@ -86,6 +93,21 @@ def test_writes_a_pdf_into_a_thai_folder_and_replaces_the_old_one(sample_report,
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == (0o666 & ~umask) or sys.platform == "win32"
+
+
+def test_bytes_already_rendered_are_saved_the_same_way(sample_report, tmp_path):
+    """`write_bytes_atomically` is the public save for bytes rendered beforehand (the CLI
+    renders every output before writing any): same file, same folder hygiene."""
+    data = render_pdf(sample_report)
+    target = tmp_path / "ส่งออก.pdf"
+    target.write_bytes(OLD)
+    target.chmod(0o640)
+    write_bytes_atomically(data, target)
+    assert target.read_bytes() == data
+    assert target.stat().st_mode & 0o777 == 0o640 or sys.platform == "win32"
+    assert os.listdir(tmp_path) == [target.name]
+    with pytest.raises(FolderMissing):
+        write_bytes_atomically(data, tmp_path / "ไม่มี" / "r.pdf")
 
 
 def test_missing_folder(sample_report, tmp_path):

@@ -27,6 +27,15 @@ def write_pdf(report: Report, target: Path, *, justify: bool = False) -> None:
 
 
 def write_bytes_atomically(data: bytes, target: Path) -> None:
+    """Save `data` (the bytes of a rendered PDF) at `target`, replacing any file there.
+
+    The bytes go to a temporary file beside `target`, are flushed to disk, and the file
+    is moved into place with `os.replace`; a replaced file keeps its permissions. On
+    failure the temporary file is removed, any old file at `target` is left as it was,
+    and a `PdfWriteError` is raised whose message says in Thai what to do: `FolderMissing`,
+    `FolderReadOnly`, `DiskFull`, `TargetLocked` (open in a viewer, on Windows), or the
+    base class for a target that is a folder or any other OS failure.
+    """
     folder = target.parent
     if not folder.is_dir():
         raise FolderMissing(target)
