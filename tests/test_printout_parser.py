@@ -228,8 +228,9 @@ def test_values_that_cannot_be_read_are_warned_and_left_empty():
 
 
 def test_every_line_not_used_is_listed_with_its_number():
-    text = edited(("**1.2 หน่วยงานที่รับผิดชอบ**", "หน้า 1 จาก 3\n**1.2 หน่วยงานที่รับผิดชอบ**"))
-    assert parse(text).unused_lines == [(line_of(text, "หน้า 1"), "หน้า 1 จาก 3")]
+    stray = "พิมพ์เมื่อ 01/10/2566 10:30 น."
+    text = edited(("**1.2 หน่วยงานที่รับผิดชอบ**", f"{stray}\n**1.2 หน่วยงานที่รับผิดชอบ**"))
+    assert parse(text).unused_lines == [(line_of(text, "พิมพ์เมื่อ"), stray)]
     assert parse("ข้อความนำ\n" + FIRST_COPY).unused_lines == [(1, "ข้อความนำ")]
 
 
@@ -278,3 +279,33 @@ def test_text_far_longer_than_a_printout_is_refused_before_parsing():
     with pytest.raises(PrintoutError) as raised:
         parse(FIRST_COPY + "\nบรรทัดเกิน" * 10_000)
     assert "ยาวเกิน" in str(raised.value)
+
+
+def test_pdf_text_page_numbers_wrapped_values_and_breaks_at_spaces(expected: Report):
+    # What PDF text extraction gives for this app's export: no blank lines, a value too
+    # long for its line continued on the next, the space a line broke at kept at its end,
+    # `หน้า 1/2` at the foot of the page.
+    lines = [
+        line.rstrip()
+        for line in FIRST_COPY.split("\n")
+        if line.strip() and "แบบแสดงรายงาน" not in line
+    ]
+    text = "\n".join(lines)
+    text = edited(
+        ("ชื่อผู้รับผิดชอบ... : ฝ่ายการศึกษา", "ชื่อผู้รับผิดชอบ... : ฝ่าย\nการศึกษา"),
+        ("ผู้ประสานงาน สยป : ปาริตา ศรีลักษณ์ / 1549", "ผู้ประสานงาน สยป : ปาริตา \nศรีลักษณ์ / 1549"),
+        ("(ฉบับที่ 3) พ.ศ. 2553 มาตรา 48", "(ฉบับที่ 3) พ.ศ. 2553 มาตรา \n48"),
+        ("ในงวดที่ 3 (เดือน", "ในงวดที่ 3 \n(เดือน"),
+        ("2.1  เพื่อพัฒนาคูณภาพการจัดการศึกษา", "หน้า 1/2\n2.1  เพื่อพัฒนาคูณภาพการจัด\nการศึกษา"),
+        text=text,
+    )
+    result = parse(text)
+    report = result.report
+    assert report.responsible_person == "ฝ่ายการศึกษา"
+    assert report.coordinator_name == "ปาริตา ศรีลักษณ์"
+    assert report.objectives == expected.objectives
+    assert report.progress_reports == expected.progress_reports
+    assert ("page_footer", f"บรรทัด {line_of(text, 'หน้า 1/2')}") in result.recognised
+    # a paragraph cannot be told from its wrapped line in plain text: kept as two, not lost
+    assert report.rationale[:2] == [expected.rationale[0][: -len(" 48")], "48"]
+    assert result.unused_lines == []

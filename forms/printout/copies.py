@@ -99,10 +99,17 @@ class CopyReader:
     _pending: tuple[str, Line] | None = None  # a label whose value is on a later line
     _log: ProgressLog = field(default_factory=ProgressLog)
     _log_lines: list[Line] = field(default_factory=list)
-    _last_item: str | None = None  # the list path a wrapped line continues
+    _last_item: str | None = None  # the list a wrapped line continues
+    _item_line: Line | None = None  # the last line of that list's last item
+    _open_label: tuple[str, str, Line, Line] | None = None  # label, value, first, last line
 
-    def feed(self, line: Line) -> bool:
+    def feed(self, line: Line, after_blank: bool = False) -> bool:
+        """Take one non-empty line (`after_blank`: an empty line came before it); False
+        when the line starts the next copy (it is then not taken)."""
         text = line.text.strip()
+        continuing, self._open_label = self._open_label, None
+        if after_blank:
+            continuing = None  # a value wrapped in PDF text runs on without a gap
         if self._pending is not None:
             label, label_line = self._pending
             self._pending = None
@@ -111,6 +118,8 @@ class CopyReader:
                 self._set(label, value, line)
                 for other, other_value in more:
                     self._set(other, other_value, line)
+                last = more[-1] if more else (label, value)
+                self._open_label = (*last, line, line)
                 return self._used(line)
             self._set(label, "", label_line)
         if self.state == "2" and ("::" in text or REPORT_LABEL in text):
@@ -129,6 +138,7 @@ class CopyReader:
                 return False
             for label, value in pairs:
                 self._set(label, value, line)
+            self._open_label = (*pairs[-1], line, line)
             return self._used(line)
         if key(text) in _LABEL_KEYS:
             self._pending = (_LABEL_KEYS[key(text)], line)
@@ -140,7 +150,7 @@ class CopyReader:
         heading = heading_of(text, self.state)
         if heading is not None:
             return self._heading(heading, line)
-        return self._in_section(text, line)
+        return self._in_section(text, line, continuing)
 
     # -- structure ------------------------------------------------------------------------
 
@@ -154,13 +164,15 @@ class CopyReader:
         self._last_item = None
         return self._used(line)
 
-    def _in_section(self, text: str, line: Line) -> bool:
+    def _in_section(
+        self, text: str, line: Line, continuing: tuple[str, str, Line, Line] | None
+    ) -> bool:
         if self.state == "1.3":
             self._add_item("rationale", squash(text), line)
             return self._used(line)
         if self.state in _LIST_OF_STATE:
             if self._last_item is not None:
-                self._continue_item(text)
+                self._continue_item(text, line)
                 return self._used(line)
             list_key = _LIST_OF_STATE[self.state]
             if list_key:
@@ -170,6 +182,12 @@ class CopyReader:
             return self._to_log(line)
         if self.state == "footer":
             return self._footer(text, line)
+        if continuing is not None:
+            label, value, first, last = continuing
+            value = join_wrapped(value, text, last.spaced_end)
+            self._set(label, value, first, again=True)
+            self._open_label = (label, value, first, line)
+            return self._used(line)
         return self._unused(line)
 
     def _used(self, line: Line) -> bool:
@@ -211,9 +229,10 @@ class CopyReader:
             return text, []
         return text[: found.start()], self._label_pairs(text[found.start() :].strip())
 
-    def _set(self, label: str, value: str, line: Line) -> None:
+    def _set(self, label: str, value: str, line: Line, again: bool = False) -> None:
+        """Fill the fields of `label` (`again`: with a value grown by a wrapped line)."""
         keys = LABELLED[label]
-        if keys[0] in self.lines:
+        if keys[0] in self.lines and not again:
             self.notes.append(
                 f'ช่อง "{FIELDS_BY_KEY[keys[0]].title}" พบซ้ำที่บรรทัด {self.lines[keys[0]]}'
                 f" และ {line.no} — ใช้ค่าแรก ตรวจดูจากต้นฉบับ"
@@ -265,12 +284,13 @@ class CopyReader:
         items.append(squash(text))
         self.lines[f"{list_key}[{len(items)}]"] = line.no
         self.lines.setdefault(list_key, line.no)
-        self._last_item = list_key
+        self._last_item, self._item_line = list_key, line
 
-    def _continue_item(self, text: str) -> None:
-        assert self._last_item is not None
+    def _continue_item(self, text: str, line: Line) -> None:
+        assert self._last_item is not None and self._item_line is not None
         items: list[str] = getattr(self.report, self._last_item)
-        items[-1] = join_wrapped(items[-1], text)
+        items[-1] = join_wrapped(items[-1], text, self._item_line.spaced_end)
+        self._item_line = line
 
     # -- footer ---------------------------------------------------------------------------
 

@@ -38,6 +38,8 @@ SIGNER_LABEL = FIELDS_BY_KEY["signer_name"].label  # ลงชื่อ
 POSITION_LABEL = FIELDS_BY_KEY["signer_position"].label  # ตำแหน่ง
 SIGNER_PLACEHOLDER = FIELDS_BY_KEY["signer_name"].hint  # (ผู้รับผิดชอบโครงการ)
 REPORT_LABEL = "รายงานครั้งที่"
+# the page number this app prints at the foot of each page (`หน้า 1/3`), or `หน้า 1 จาก 3`
+PAGE_FOOTER = re.compile(r"\s*หน้า\s*\d+\s*(?:/|จาก)\s*\d+\s*")
 
 _LABELLED_SECTIONS = ("project", "strategy")
 

@@ -25,6 +25,11 @@ class Line:
     raw: str  # as given, without the line break
     text: str  # markup removed, trailing spaces stripped
 
+    @property
+    def spaced_end(self) -> bool:
+        """The line ended in a space: PDF text extraction keeps the space a line broke at."""
+        return self.raw[-1:] in (" ", "\t")
+
 
 def split_lines(text: str) -> list[Line]:
     """The input's lines, numbered from 1, each cleaned of markup."""
@@ -50,16 +55,18 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def join_wrapped(first: str, second: str) -> str:
+def join_wrapped(first: str, second: str, spaced: bool = False) -> str:
     """Two pieces of one value that a line break split.
 
-    Thai writes no space between words, so a break between two Thai letters was a break
-    inside running text and the pieces join directly (`...คุณภาพตาม` + `เกณฑ์...`); next to
-    anything else (digits, Latin, brackets) the break stood for a space.
+    A break at a space (`spaced`: the first line ended in one, as PDF text keeps it) joins
+    with a space. Otherwise: Thai writes no space between words, so a break between two
+    Thai letters was a break inside running text and the pieces join directly
+    (`...คุณภาพตาม` + `เกณฑ์...`); next to anything else (digits, Latin, brackets) the
+    break is taken to stand for a space.
     """
     first, second = squash(first), squash(second)
     if not first or not second:
         return first or second
-    if _THAI.match(first[-1]) and _THAI.match(second[0]):
+    if not spaced and _THAI.match(first[-1]) and _THAI.match(second[0]):
         return first + second
     return f"{first} {second}"

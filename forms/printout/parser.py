@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from forms.printout.copies import CopyParse, CopyReader
-from forms.printout.labels import is_page_header
+from forms.printout.labels import PAGE_FOOTER, is_page_header
 from forms.printout.lines import split_lines
 from forms.printout.reconcile import choose, differences, recognised, spent_warning
 from forms.printout.result import ImportResult, PrintoutError
@@ -32,7 +32,7 @@ def parse_printout_text(text: str) -> ImportResult:
         if other_index != index:
             warnings += differences(chosen, index + 1, other, other_index + 1)
     summary = recognised(chosen)
-    summary += [("page_header", f"บรรทัด {no}") for no in headers]
+    summary += [(kind, f"บรรทัด {no}") for kind, no in headers]
     summary += [
         (
             f"copy[{i}]",
@@ -60,23 +60,30 @@ def _check_size(text: str) -> None:
         )
 
 
-def _read_copies(text: str) -> tuple[list[CopyParse], list[int]]:
-    """Every copy in the text (the first may hold only stray lines), and the header lines."""
+def _read_copies(text: str) -> tuple[list[CopyParse], list[tuple[str, int]]]:
+    """Every copy in the text (the first may hold only stray lines), and the page headers
+    and footers (kind, line number), which are left out wherever they fall."""
     copies: list[CopyParse] = []
-    headers: list[int] = []
+    furniture: list[tuple[str, int]] = []
     reader: CopyReader | None = None
+    after_blank = False
     for line in split_lines(text):
         if not line.text.strip():
+            after_blank = True
             continue
         if is_page_header(line.text):
-            headers.append(line.no)
+            furniture.append(("page_header", line.no))
+            continue
+        if PAGE_FOOTER.fullmatch(line.text):
+            furniture.append(("page_footer", line.no))
             continue
         if reader is None:
             reader = CopyReader(first_line=line.no)
-        if not reader.feed(line):
+        if not reader.feed(line, after_blank):
             copies.append(reader.finish())
             reader = CopyReader(first_line=line.no)
-            reader.feed(line)
+            reader.feed(line, after_blank)
+        after_blank = False
     if reader is not None:
         copies.append(reader.finish())
-    return copies, headers
+    return copies, furniture

@@ -85,6 +85,7 @@ class ProgressLog:
 
     def __init__(self) -> None:
         self._pieces: list[_Piece] = []
+        self._spaced: set[int] = set()  # lines that ended in a space (a break at a space)
         self._open: _Piece | None = None
         self._drafts: dict[int, _Draft] = {}
         self._waiting: list[int] = []  # reports dated in order, some perhaps figured since
@@ -92,6 +93,8 @@ class ProgressLog:
         self._notes: list[str] = []
 
     def feed(self, line: Line) -> None:
+        if line.spaced_end:
+            self._spaced.add(line.no)
         parts = _SPLIT.split(line.text)
         head = parts[0]
         if head.strip():
@@ -143,8 +146,8 @@ class ProgressLog:
         match = _DATE_PIECE.match(piece.parts[0][1])
         assert match is not None  # every group is optional
         date_text, narrative = match.group(1) or "", match.group(2)
-        for _, more in piece.parts[1:]:
-            narrative = join_wrapped(narrative, more)
+        for (before, _), (_, more) in zip(piece.parts, piece.parts[1:], strict=False):
+            narrative = join_wrapped(narrative, more, before in self._spaced)
         draft.report.date = self._value(read_be_date, date_text, draft, "date", piece)
         if not draft.figured:
             self._waiting.append(draft.report.no)
