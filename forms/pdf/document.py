@@ -10,6 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from forms.interchange import dumps
+from forms.pdf.attachment import attach_report_json
 from forms.pdf.layout import TITLE, TITLE_TEXT, story
 from forms.pdf.pages import paginate
 from forms.pdf.paragraph import RIGHT, TextStyle, draw_block
@@ -41,7 +43,10 @@ def _draw_page_number(canv: Canvas, number: int, total: int) -> None:
 
 def render_pdf(report: Report, *, justify: bool = False) -> bytes:
     """The report as the bytes of a PDF file; `justify` sets the prose (rationale, list
-    items, narratives) in Thai distributed justification instead of flush left."""
+    items, narratives) in Thai distributed justification instead of flush left.
+
+    The report's interchange JSON is attached to the file (`forms.pdf.attachment`), so an
+    import gets every field back exactly (`forms.pdf.embedded_report_json`)."""
     x, y, w, h = frame_box()
     pages = paginate(story(report, w, h, justify), w, h)
     out = io.BytesIO()
@@ -64,6 +69,7 @@ def render_pdf(report: Report, *, justify: bool = False) -> bytes:
             p.block.drawOn(canv, x, y + h - p.top - p.block.height)
         _draw_page_number(canv, number, len(pages))
         canv.showPage()
+    attach_report_json(canv, dumps(report))
     _flate_only(canv)
     canv.save()
     return out.getvalue()

@@ -12,7 +12,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from forms.pdf.document import render_pdf
 from forms.pdf.errors import DiskFull, FolderMissing, FolderReadOnly, PdfWriteError, TargetLocked
 from forms.report import Report
 
@@ -22,6 +21,8 @@ _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 def write_pdf(report: Report, target: Path, *, justify: bool = False) -> None:
     """Render `report` and save it at `target`, replacing any file there."""
+    from forms.pdf.document import render_pdf  # the writer alone is cheap to import
+
     data = render_pdf(report, justify=justify)
     write_bytes_atomically(data, Path(target))
 
