@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from forms.report import Report
@@ -41,6 +42,12 @@ def test_qts_own_strings_are_thai(qapp):
     texts = [action.text().split("\t")[0] for action in menu.actions() if action.text()]
     assert texts == ["เ&ลิกทำ", "ทำ&ซ้ำ", "&ตัด", "&คัดลอก", "&วาง", "ลบ", "เลือกทั้งหมด"]
     menu.deleteLater()
+
+
+def test_strings_missing_from_the_table_stay_as_qt_has_them(qapp):
+    app_module.application()
+    assert QCoreApplication.translate("QPrintDialog", "Print") == "Print"
+    assert QPrinter().pageLayout().isValid()  # page size names are looked up translated
 
 
 def test_a_damaged_database_gives_a_thai_message_and_exit_2(qapp, tmp_path, messages):

@@ -1,7 +1,8 @@
 """Every dialog the window shows goes through this module, so tests can replace it.
 
-`ask` and `inform` are the only ways the app talks to the user in a modal box; tests
-monkeypatch them (`monkeypatch.setattr(dialogs, "ask", ...)`), so callers must use
+`ask` and `inform` are the only ways the app talks to the user in a modal box, and
+`save_file`, `open_file` and `choose_printer` the only ways it asks for a file or a printer;
+tests monkeypatch them (`monkeypatch.setattr(dialogs, "ask", ...)`), so callers must use
 `dialogs.ask(...)`, never `from ui.dialogs import ask`. Known failures get their own Thai
 message through `inform`; only bugs reach `show_crash`, through the `sys.excepthook` that
 `install_excepthook` sets.
@@ -11,12 +12,15 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -46,6 +50,27 @@ def inform(parent: QWidget | None, title: str, text: str, error: bool = False) -
     box = QMessageBox(icon, title, text, parent=parent)
     box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+def save_file(parent: QWidget | None, title: str, proposed: Path, filter_: str) -> Path | None:
+    """Where to save a file (`proposed` is the folder and name offered); None if cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), filter_)
+    return Path(name) if name else None
+
+
+def open_file(parent: QWidget | None, title: str, folder: Path, filter_: str) -> Path | None:
+    """Which file to open; None if cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filter_)
+    return Path(name) if name else None
+
+
+def choose_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
+    """The print dialog for a document of `pages` pages; False if cancelled."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("พิมพ์แบบรายงาน")
+    dialog.setMinMax(1, pages)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class CrashDialog(QDialog):

@@ -4,6 +4,11 @@ It owns the open `ReportDocument` and its `ReportForm`, the `Autosaver`, the tit
 unsaved mark, and the saved indicator in the status bar. Leaving a draft (opening another,
 deleting it, closing the window) always flushes its edits first; if they cannot be saved
 the clerk is asked before anything is thrown away.
+
+Hidden developer options (environment variables, for screenshots; the clerk never sets them):
+- `BMA_REPORT_START_TAB=N` opens the draft on tab N (0-based);
+- `BMA_REPORT_START_PREVIEW=1` opens the PDF preview of the first draft at start;
+- `BMA_REPORT_START_IMPORT=FILE` imports FILE at start (its summary is shown first).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,15 +39,20 @@ from storage.drafts import DraftStore, DraftSummary
 from storage.errors import StorageError
 from ui import dialogs
 from ui.autosave import Autosaver
+from ui.background import Background
 from ui.checker import ProblemChecker
 from ui.drafts_panel import DraftsPanel, local_time_text
 from ui.icons import icon
 from ui.marks import severity_icon
+from ui.pdf_export import PdfActions
 from ui.problems_panel import ProblemsPanel, count_text
 from ui.report_form import ReportForm
 
-START_TAB_ENV = "BMA_REPORT_START_TAB"  # developer option: open on this tab (screenshots)
+START_TAB_ENV = "BMA_REPORT_START_TAB"  # developer options (screenshots), see the docstring
+START_PREVIEW_ENV = "BMA_REPORT_START_PREVIEW"
+START_IMPORT_ENV = "BMA_REPORT_START_IMPORT"
 NEW_DRAFT_TITLE = "ฉบับร่างใหม่"
+DOCUMENT_ACTIONS = ("ส่งออก PDF…", "ดูตัวอย่างก่อนพิมพ์", "พิมพ์…")  # need an open draft
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +101,8 @@ class MainWindow(QMainWindow):
         self.checker.checked.connect(self._show_problems)
         self.problems.go_to_requested.connect(self.go_to_field)
         self.problems.fix_requested.connect(self.apply_problem_fix)
+        self.background = Background(self)
+        self.pdf = PdfActions(self, self.background)
         self._make_actions()
 
         self.panel.open_requested.connect(self.open_draft)
@@ -103,6 +115,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.panel.model.drafts:
             self.open_draft(self.panel.model.drafts[0].id)
+        if os.environ.get(START_PREVIEW_ENV) and self.document is not None:
+            QTimer.singleShot(0, self, self.pdf.preview)
 
     # opening and leaving drafts
     def open_draft(self, draft_id: int) -> bool:
@@ -161,6 +175,8 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.placeholder)
         self.checker.watch(document)
+        for text in DOCUMENT_ACTIONS:
+            self.actions_by_text[text].setEnabled(document is not None)
         self._update_title()
 
     # the panel's buttons
@@ -347,6 +363,9 @@ class MainWindow(QMainWindow):
             return False
         self._finished = True
         self.autosaver.shutdown()
+        self.background.shutdown()
+        if self.pdf.preview_dialog is not None:
+            self.pdf.preview_dialog.close()
         return True
 
     # building
@@ -399,12 +418,20 @@ class MainWindow(QMainWindow):
         specs = (
             (file_menu, "new", "ฉบับร่างใหม่", QKeySequence.StandardKey.New, self.new_draft),
             (file_menu, "save", "บันทึกทันที", QKeySequence.StandardKey.Save, self.save_now),
+            (file_menu, None, "-", None, None),
+            (file_menu, None, "ส่งออก PDF…", QKeySequence("Ctrl+E"), self.pdf.export),
+            (file_menu, None, "ดูตัวอย่างก่อนพิมพ์", QKeySequence("Ctrl+Shift+P"), self.pdf.preview),
+            (file_menu, None, "พิมพ์…", QKeySequence.StandardKey.Print, self.pdf.print_report),
+            (file_menu, None, "-", None, None),
             (file_menu, None, "ปิดโปรแกรม", QKeySequence.StandardKey.Quit, self.close),
             (edit_menu, None, "เลิกทำ", None, lambda: self._edit_focused("undo")),
             (edit_menu, None, "ทำซ้ำ", None, lambda: self._edit_focused("redo")),
         )
         self.actions_by_text: dict[str, QAction] = {}
         for menu, icon_name, text, shortcut, slot in specs:
+            if text == "-":
+                menu.addSeparator()
+                continue
             action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
@@ -412,6 +439,8 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.actions_by_text[text] = action
         self.addAction(self.actions_by_text["บันทึกทันที"])
+        for text in DOCUMENT_ACTIONS:
+            self.actions_by_text[text].setEnabled(False)
 
     def _edit_focused(self, what: str) -> None:
         # the text widgets keep their own undo history (Ctrl+Z / Ctrl+Y work in them directly)

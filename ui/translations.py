@@ -22,8 +22,11 @@ class ThaiQtTranslator(QTranslator):
 
     def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self.table.get(context, {}).get(source_text, "")  # "" lets Qt keep the source
+    ) -> str | None:
+        # None reaches Qt as a null string, which means "not translated here"; an empty
+        # string would be taken as the translation and blank every other string of Qt's
+        # (labels of the file and print dialogs, even the page size names a QPrinter needs)
+        return self.table.get(context, {}).get(source_text)
 
     def isEmpty(self) -> bool:
         return not self.table

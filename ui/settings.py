@@ -1,0 +1,48 @@
+"""The window's small preferences: the last folder used to export and to import.
+
+Kept in an INI file in the user's config folder (`platformdirs`, like the database's own
+folder), opened at each use: the file's path is read from the environment every time, so
+tests that point the config folder elsewhere each get their own, and the value is written
+at once (`sync`), so a crash later loses nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_config_dir
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from storage.paths import APP_NAME
+
+FILE_NAME = "window.ini"
+
+
+def settings_path() -> Path:
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / FILE_NAME
+
+
+def _settings() -> QSettings:
+    return QSettings(str(settings_path()), QSettings.Format.IniFormat)
+
+
+def default_folder() -> Path:
+    """The clerk's Documents folder, or the home folder when there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def last_folder(kind: str) -> Path:
+    """The folder last used for `kind` (`pdf`, `import`) if it still exists."""
+    value = _settings().value(f"folders/{kind}", "")
+    if isinstance(value, str) and value and Path(value).is_dir():
+        return Path(value)
+    return default_folder()
+
+
+def remember_folder(kind: str, folder: Path) -> None:
+    settings = _settings()
+    settings.setValue(f"folders/{kind}", str(folder))
+    settings.sync()
