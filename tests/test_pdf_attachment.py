@@ -4,6 +4,8 @@ reads back to the very same report; reading it from any other file gives None.""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zlib
 from dataclasses import replace
 
@@ -16,6 +18,7 @@ from forms.interchange import dumps, loads
 from forms.pdf import REPORT_JSON_NAME, embedded_report_json, render_pdf
 from forms.pdf.readback import MAX_JSON_BYTES, MAX_PDF_BYTES
 from forms.pdf.samples import long_report
+from tests.conftest import ROOT
 from tests.strategies import reports
 
 
@@ -117,3 +120,17 @@ def test_a_damaged_attachment_stream_gives_none(sample_report):
     assert at > 0, "the attachment is stored as one Flate stream"
     damaged = data[:at] + bytes(64) + data[at + 64 :]
     assert embedded_report_json(damaged) is None
+
+
+def test_reading_back_does_not_load_the_writer():
+    """An import reads the JSON without loading ReportLab, HarfBuzz or ICU (a CLI import
+    has its own time budget); rendering loads them on first use."""
+    code = (
+        "import sys; from forms.pdf import embedded_report_json, PdfWriteError;"
+        "heavy = {'reportlab', 'uharfbuzz', 'icu', 'icu4py', 'pypdfium2'};"
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert run.stdout.strip() == "[]"

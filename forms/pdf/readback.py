@@ -12,8 +12,6 @@ import need not load the PDF writer (ReportLab, HarfBuzz) to read a file.
 
 from __future__ import annotations
 
-import ctypes
-
 REPORT_JSON_NAME = "bma-project-report.json"
 JSON_SUBTYPE = "application/json"
 MAX_PDF_BYTES = 20 * 1024 * 1024  # as large as any PDF the app imports
@@ -57,6 +55,8 @@ def _bounded_data(attachment: object) -> bytes | None:
     pypdfium2's `get_data` would allocate whatever size the file declares; PDFium's own
     two-step call lets the size be checked before Python allocates a buffer for it.
     """
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
     size = ctypes.c_ulong()
