@@ -48,6 +48,8 @@ _LIST_OF_STATE = {
     "3.1": "targets_quantity",
     "3.2": "targets_quality",
 }
+# what starts a line of its own, never the rest of a wrapped value
+_STRUCTURE = re.compile(rf"::|{REPORT_LABEL}|^\d+(?:\.\d+)+\.?(?:\s|$)")
 _DOT_RUNS = re.compile(r"^[.…\s]{2,}|[.…\s]{2,}$")
 _LABEL_PATTERN = re.compile(
     "|".join(
@@ -182,7 +184,7 @@ class CopyReader:
             return self._to_log(line)
         if self.state == "footer":
             return self._footer(text, line)
-        if continuing is not None:
+        if continuing is not None and not _STRUCTURE.search(text):
             label, value, first, last = continuing
             value = join_wrapped(value, text, last.spaced_end)
             self._set(label, value, first, again=True)

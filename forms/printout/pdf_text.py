@@ -56,7 +56,10 @@ def extract_pdf_text(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TI
     result = _run_worker(path, timeout)
     if "error" in result:
         raise PrintoutError(_message(result["error"], name))
-    text = result.get("text", "")
+    # PDFium reads a `-` that ends a line as a hyphenated word: it gives U+FFFE for the
+    # hyphen and runs the next line on. The printout never hyphenates, so the hyphen was
+    # typed and the line did end there.
+    text = result.get("text", "").replace("\ufffe", "-\r\n")
     if not text.strip():
         raise PrintoutError(
             f'ไฟล์ PDF "{name}" ไม่มีข้อความให้อ่าน (อาจเป็นภาพสแกน)'

@@ -85,7 +85,7 @@ class ProgressLog:
 
     def __init__(self) -> None:
         self._pieces: list[_Piece] = []
-        self._spaced: set[int] = set()  # lines that ended in a space (a break at a space)
+        self._spaced: dict[int, bool | None] = {}  # line -> `Line.spaced_end`
         self._open: _Piece | None = None
         self._drafts: dict[int, _Draft] = {}
         self._waiting: list[int] = []  # reports dated in order, some perhaps figured since
@@ -93,8 +93,7 @@ class ProgressLog:
         self._notes: list[str] = []
 
     def feed(self, line: Line) -> None:
-        if line.spaced_end:
-            self._spaced.add(line.no)
+        self._spaced[line.no] = line.spaced_end
         parts = _SPLIT.split(line.text)
         head = parts[0]
         if head.strip():
@@ -147,7 +146,7 @@ class ProgressLog:
         assert match is not None  # every group is optional
         date_text, narrative = match.group(1) or "", match.group(2)
         for (before, _), (_, more) in zip(piece.parts, piece.parts[1:], strict=False):
-            narrative = join_wrapped(narrative, more, before in self._spaced)
+            narrative = join_wrapped(narrative, more, self._spaced[before])
         draft.report.date = self._value(read_be_date, date_text, draft, "date", piece)
         if not draft.figured:
             self._waiting.append(draft.report.no)

@@ -108,7 +108,7 @@ def split_coordinator(text: str) -> tuple[str, str]:
     if "/" in text:
         name, phone = text.rsplit("/", 1)
         return squash(name), squash(phone)
-    if re.fullmatch(r"[0-9๐-๙ ,\-]+", text):
+    if re.fullmatch(r"[\d ,\-]+", text):  # any script's digits
         return "", text
     return text, ""
 
