@@ -1,7 +1,8 @@
 """Every dialog the window shows goes through this module, so tests can replace it.
 
 `ask` and `inform` are the only ways the app talks to the user in a modal box, and
-`save_file`, `open_file` and `choose_printer` the only ways it asks for a file or a printer;
+`save_file`, `open_file`, `choose_printer`, `paste_printout` and `confirm_import` the only
+ways it asks for a file, a printer, pasted text or the go-ahead after an import;
 tests monkeypatch them (`monkeypatch.setattr(dialogs, "ask", ...)`), so callers must use
 `dialogs.ask(...)`, never `from ui.dialogs import ask`. Known failures get their own Thai
 message through `inform`; only bugs reach `show_crash`, through the `sys.excepthook` that
@@ -14,6 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -28,6 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from forms.printout import ImportResult
 
 APP_TITLE = "แบบรายงานโครงการ"
 
@@ -71,6 +76,23 @@ def choose_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> boo
     dialog.setMinMax(1, pages)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def paste_printout(parent: QWidget | None) -> str | None:
+    """Text pasted from a printout; None if cancelled."""
+    from ui.import_dialogs import PasteDialog  # the printout reader loads only when used
+
+    dialog = PasteDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.text.toPlainText()
+
+
+def confirm_import(parent: QWidget | None, source: str, result: ImportResult) -> bool:
+    """The summary of an import; True when the clerk chose to create the draft."""
+    from ui.import_dialogs import ImportSummaryDialog
+
+    return ImportSummaryDialog(source, result, parent).exec() == QDialog.DialogCode.Accepted
 
 
 class CrashDialog(QDialog):

@@ -43,6 +43,7 @@ from ui.background import Background
 from ui.checker import ProblemChecker
 from ui.drafts_panel import DraftsPanel, local_time_text
 from ui.icons import icon
+from ui.importing import Importer
 from ui.marks import severity_icon
 from ui.pdf_export import PdfActions
 from ui.problems_panel import ProblemsPanel, count_text
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.problems.fix_requested.connect(self.apply_problem_fix)
         self.background = Background(self)
         self.pdf = PdfActions(self, self.background)
+        self.importer = Importer(self, self.background)
+        self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
         self._make_actions()
 
         self.panel.open_requested.connect(self.open_draft)
@@ -117,6 +120,9 @@ class MainWindow(QMainWindow):
             self.open_draft(self.panel.model.drafts[0].id)
         if os.environ.get(START_PREVIEW_ENV) and self.document is not None:
             QTimer.singleShot(0, self, self.pdf.preview)
+        if os.environ.get(START_IMPORT_ENV):
+            start_file = Path(os.environ[START_IMPORT_ENV])
+            QTimer.singleShot(0, self, lambda: self.importer.import_path(start_file))
 
     # opening and leaving drafts
     def open_draft(self, draft_id: int) -> bool:
@@ -195,6 +201,22 @@ class MainWindow(QMainWindow):
         if self.form is not None:
             self.form.setCurrentIndex(0)
             self.form.editors["project_name"].setFocus()
+
+    def add_draft(self, report: Report) -> int | None:
+        """Keep `report` as a new draft and open it (an import); its id, or None when it was
+        not created (the open draft's edits could not be saved, or the store refused)."""
+        if not self._leave_current():
+            return None
+        try:
+            draft_id = self.store.create(report)
+        except StorageError as error:
+            dialogs.inform(self, "สร้างฉบับร่างไม่ได้", str(error), error=True)
+            return None
+        self.panel.show_bin(False)
+        self.panel.search.clear()
+        self.panel.refresh(select_id=draft_id)
+        self.open_draft(draft_id)
+        return draft_id
 
     def duplicate_draft(self, draft_id: int) -> None:
         if not self._leave_current():
@@ -363,6 +385,7 @@ class MainWindow(QMainWindow):
             return False
         self._finished = True
         self.autosaver.shutdown()
+        self.importer.stop()
         self.background.shutdown()
         if self.pdf.preview_dialog is not None:
             self.pdf.preview_dialog.close()
@@ -417,6 +440,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(toggle)
         specs = (
             (file_menu, "new", "ฉบับร่างใหม่", QKeySequence.StandardKey.New, self.new_draft),
+            (file_menu, None, "นำเข้า…", QKeySequence("Ctrl+I"), self.importer.choose_file),
+            (file_menu, None, "วางข้อความจากแบบพิมพ์…", None, self.importer.paste_text),
             (file_menu, "save", "บันทึกทันที", QKeySequence.StandardKey.Save, self.save_now),
             (file_menu, None, "-", None, None),
             (file_menu, None, "ส่งออก PDF…", QKeySequence("Ctrl+E"), self.pdf.export),

@@ -4,7 +4,8 @@ Each starts from a copy of the report taken when the clerk asks, so edits made w
 PDF renders in the worker (`ui.background`) belong to the next export. A report with
 errors is exported or printed only after the clerk confirmed, with the errors listed.
 `forms.pdf.write_pdf` writes a temporary file and moves it into place, so a failure
-(`PdfWriteError`, a Thai message) leaves any old file as it was.
+(`PdfWriteError`, a Thai message) leaves any old file as it was. `forms.pdf` (ReportLab,
+HarfBuzz, ICU) is imported when first used, not when the window opens.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from PySide6.QtGui import QGuiApplication, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from forms.checks import check_report
-from forms.pdf import PdfWriteError, render_pdf, write_pdf
 from forms.report import Report
 from ui import dialogs, settings
 from ui.background import Background
@@ -48,6 +48,18 @@ def errors_text(report: Report, limit: int = LISTED_ERRORS) -> tuple[int, str]:
     if len(errors) > limit:
         lines.append(f"… และอีก {len(errors) - limit} รายการ (ดูทั้งหมดในแผงปัญหาที่พบ)")
     return len(errors), "\n".join(lines)
+
+
+def _render(report: Report) -> bytes:
+    from forms.pdf import render_pdf
+
+    return render_pdf(report)
+
+
+def _write(report: Report, target: Path) -> None:
+    from forms.pdf import write_pdf
+
+    write_pdf(report, target)
 
 
 class PdfActions(QObject):
@@ -91,9 +103,11 @@ class PdfActions(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         self.window.statusBar().showMessage(f"กำลังส่งออก PDF เป็น “{target.name}”…")
-        self.background.run(partial(write_pdf, report, target), partial(self._exported, target))
+        self.background.run(partial(_write, report, target), partial(self._exported, target))
 
     def _exported(self, target: Path, future: Future[None]) -> None:
+        from forms.pdf import PdfWriteError
+
         try:
             future.result()
         except PdfWriteError as error:
@@ -127,7 +141,7 @@ class PdfActions(QObject):
         if report is None or dialog is None:
             return
         dialog.show_waiting()
-        self.background.run(partial(render_pdf, report), partial(self._rendered, dialog))
+        self.background.run(partial(_render, report), partial(self._rendered, dialog))
 
     def _rendered(self, dialog: PreviewDialog, future: Future[bytes]) -> None:
         data = future.result()
@@ -145,7 +159,7 @@ class PdfActions(QObject):
         if report is None or not self._confirm_errors(report, "พิมพ์"):
             return
         self.window.statusBar().showMessage("กำลังเตรียมหน้าสำหรับพิมพ์…")
-        self.background.run(partial(render_pdf, report), self._print_rendered)
+        self.background.run(partial(_render, report), self._print_rendered)
 
     def _print_preview(self, dialog: PreviewDialog) -> None:
         report = self._report()

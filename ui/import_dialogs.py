@@ -1,0 +1,183 @@
+"""The dialogs of importing: the text box for a pasted printout, and the summary of what
+an import recognised, shown before any draft is created.
+
+The summary lists every recognised field by the name the clerk sees in the window (with the
+value as read), every warning (copies that disagree, values that could not be read) and
+every line of the source that was not used, so nothing is dropped silently. `ui.dialogs`
+opens them (`paste_printout`, `confirm_import`), where tests replace them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+
+if TYPE_CHECKING:
+    from forms.printout import ImportResult
+
+_PATH = re.compile(r"([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?")
+VALUE_LIMIT = 200  # characters of a value shown in a cell; the tooltip has all of it
+
+
+def field_label(path: str) -> str:
+    """`objectives[3]` -> `วัตถุประสงค์ของโครงการ ข้อ 2.3`, as the clerk sees the field."""
+    m = _PATH.fullmatch(path)
+    if m is None:
+        return path
+    key, number, sub_key = m.groups()
+    if key == "page_header":
+        return "หัวกระดาษที่ข้ามไป"
+    if key == "copy" and number:
+        return f"ฉบับที่ {number}"
+    field = FIELDS_BY_KEY.get(key)
+    if field is None:
+        return path
+    if number is None:
+        return field.title
+    if sub_key == "no":
+        return f"รายงานครั้งที่ {number}"
+    if sub_key is not None:
+        sub = PROGRESS_FIELDS_BY_KEY.get(sub_key)
+        return f"รายงานครั้งที่ {number} {sub.title if sub else sub_key}"
+    if field.item_numbering:
+        return f"{field.title} ข้อ {field.item_numbering}{number}"
+    return f"{field.label} ย่อหน้าที่ {number}"  # the rationale, as printed: no item numbers
+
+
+def summary_line(source: str, result: ImportResult) -> str:
+    fields = sum(
+        1 for path, _ in result.recognised if path != "page_header" and "copy[" not in path
+    )
+    parts = [f"อ่าน{source}ได้ {fields} ช่อง"]
+    if result.copies_found > 1:
+        parts.append(f"พบแบบรายงาน {result.copies_found} ฉบับ นำเข้าฉบับแรกที่ครบ")
+    parts.append(f"คำเตือน {len(result.warnings)} รายการ")
+    parts.append(f"บรรทัดที่ไม่ได้ใช้ {len(result.unused_lines)} บรรทัด")
+    return " · ".join(parts)
+
+
+class ImportSummaryDialog(QDialog):
+    """What an import read; Accept creates the draft, Cancel creates nothing."""
+
+    def __init__(self, source: str, result: ImportResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_summary")
+        self.setWindowTitle("สรุปการนำเข้าแบบรายงาน")
+        self.resize(980, 680)
+        heading = QLabel(summary_line(source, result))
+        heading.setObjectName("import_heading")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        hint = QLabel("ตรวจข้อมูลด้านล่างก่อน แล้วกด “สร้างฉบับร่าง” — ค่าที่มีคำเตือนควรตรวจในฉบับร่างอีกครั้งก่อนส่ง")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #566573;")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("import_tabs")
+        self.fields = self._fields_table(result)
+        self.warnings = _text_box(
+            "\n\n".join(f"{n}. {w}" for n, w in enumerate(result.warnings, start=1)) or "ไม่มีคำเตือน"
+        )
+        self.warnings.setObjectName("import_warnings")
+        self.unused = _text_box(
+            "\n".join(f"บรรทัด {no}: {text}" for no, text in result.unused_lines) or "ใช้ทุกบรรทัดแล้ว"
+        )
+        self.unused.setObjectName("import_unused")
+        self.tabs.addTab(self.fields, f"ข้อมูลที่อ่านได้ ({self.fields.rowCount()})")
+        self.tabs.addTab(self.warnings, f"คำเตือน ({len(result.warnings)})")
+        self.tabs.addTab(self.unused, f"บรรทัดที่ไม่ได้ใช้ ({len(result.unused_lines)})")
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton("สร้างฉบับร่าง", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setObjectName("import_accept")
+        buttons.addButton("ยกเลิก", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.accept_button.setDefault(True)
+
+    @staticmethod
+    def _fields_table(result: ImportResult) -> QTableWidget:
+        table = QTableWidget(len(result.recognised), 2)
+        table.setObjectName("import_fields")
+        table.setHorizontalHeaderLabels(["ช่อง", "ค่าที่อ่านได้"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        for row, (path, value) in enumerate(result.recognised):
+            name = QTableWidgetItem(field_label(path))
+            name.setToolTip(path)
+            one_line = " ".join(value.split())
+            shown = one_line if len(one_line) <= VALUE_LIMIT else one_line[:VALUE_LIMIT] + "…"
+            cell = QTableWidgetItem(shown)
+            cell.setToolTip(value)
+            if path == "page_header" or path.startswith("copy["):
+                for item in (name, cell):
+                    item.setForeground(Qt.GlobalColor.darkGray)
+            table.setItem(row, 0, name)
+            table.setItem(row, 1, cell)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+
+def _text_box(text: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setReadOnly(True)
+    return box
+
+
+class PasteDialog(QDialog):
+    """A box to paste the text copied from a printout into."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paste_printout")
+        self.setWindowTitle("วางข้อความจากแบบพิมพ์")
+        self.resize(820, 620)
+        intro = QLabel(
+            "คัดลอกข้อความทั้งหมดจากแบบรายงานที่พิมพ์จากระบบ (เช่น เปิด PDF แล้วกด Ctrl+A, Ctrl+C)"
+            " แล้ววางในช่องด้านล่างด้วย Ctrl+V"
+        )
+        intro.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("paste_text")
+        self.text.setPlaceholderText("** แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ ** …")
+        buttons = QDialogButtonBox()
+        self.read_button = buttons.addButton("อ่านข้อความ", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.read_button.setObjectName("paste_read")
+        buttons.addButton("ยกเลิก", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.text.textChanged.connect(
+            lambda: self.read_button.setEnabled(bool(self.text.toPlainText().strip()))
+        )
+        self.read_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
