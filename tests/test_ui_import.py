@@ -251,6 +251,13 @@ def test_the_summary_lists_fields_warnings_and_unused_lines(qtbot):
     assert dialog.tabs.tabText(2) == f"บรรทัดที่ไม่ได้ใช้ ({len(result.unused_lines)})"
     heading = dialog.findChild(QLabel, "import_heading")
     assert "พบแบบรายงาน 4 ฉบับ" in heading.text() and "“x.txt”" in heading.text()
+    fields = len([p for p, _ in result.recognised if p != "page_header" and "copy[" not in p])
+    assert (
+        f"ได้ {fields} ช่อง" in heading.text() and dialog.tabs.tabText(0) == f"ข้อมูลที่อ่านได้ ({fields})"
+    )
+    hint = dialog.findChild(QLabel, "import_hint").text()
+    assert f"คำเตือน {len(result.warnings)} รายการ" in hint
+    assert f"บรรทัดที่ไม่ได้ใช้ {len(result.unused_lines)} บรรทัด" in hint
 
 
 def test_the_paste_box_reads_only_some_text(qtbot):

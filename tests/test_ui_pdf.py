@@ -243,7 +243,7 @@ def test_the_preview_shows_the_exported_pages(qtbot, open_window, sample_report)
     qtbot.waitUntil(lambda: dialog.pages is not None)
     assert dialog.pages.page_count == expected
     assert dialog.view.document() is dialog.pages.document
-    assert dialog.page_label.text() == f"{expected} หน้า"
+    assert dialog.page_label.text() == f"หน้า 1 จาก {expected}"
     assert dialog.print_button.isEnabled()
     dialog.close()
     assert window.pdf.preview_dialog is None

@@ -192,6 +192,7 @@ def test_one_click_on_the_fix_link_fixes_a_damaged_quote(qtbot, open_window, sam
     model, view = window.problems.model, window.problems.view
     row = next(i for i, p in enumerate(model.problems) if p.rule == "damaged_quotes")
     index = model.index(row, FIX_COLUMN)
+    assert index.data() == "แก้เป็น “ครูดีเด่น”"  # not ““…””
     view.scrollTo(index)
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()

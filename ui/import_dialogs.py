@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.checks import Severity
 from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+from ui.marks import severity_icon
 
 if TYPE_CHECKING:
     from forms.printout import ImportResult
@@ -61,16 +63,23 @@ def field_label(path: str) -> str:
     return f"{field.label} ย่อหน้าที่ {number}"  # the rationale, as printed: no item numbers
 
 
-def summary_line(source: str, result: ImportResult) -> str:
-    fields = sum(
-        1 for path, _ in result.recognised if path != "page_header" and "copy[" not in path
-    )
-    parts = [f"อ่าน{source}ได้ {fields} ช่อง"]
+def is_structure(path: str) -> bool:
+    """A recognised page header or copy of the report, rather than a field."""
+    return path == "page_header" or path.startswith("copy[")
+
+
+def summary_lines(source: str, result: ImportResult) -> tuple[str, str]:
+    """The heading: what was read, then what to look at."""
+    fields = sum(1 for path, _ in result.recognised if not is_structure(path))
+    first = f"อ่าน{source}ได้ {fields} ช่อง"
     if result.copies_found > 1:
-        parts.append(f"พบแบบรายงาน {result.copies_found} ฉบับ นำเข้าฉบับแรกที่ครบ")
-    parts.append(f"คำเตือน {len(result.warnings)} รายการ")
-    parts.append(f"บรรทัดที่ไม่ได้ใช้ {len(result.unused_lines)} บรรทัด")
-    return " · ".join(parts)
+        first += f" — พบแบบรายงาน {result.copies_found} ฉบับ นำเข้าฉบับแรกที่ครบ ฉบับอื่นใช้เทียบ"
+    second = (
+        f"คำเตือน {len(result.warnings)} รายการ · "
+        f"บรรทัดที่ไม่ได้ใช้ {len(result.unused_lines)} บรรทัด — ตรวจก่อน แล้วกด “สร้างฉบับร่าง”;"
+        " ค่าที่มีคำเตือนควรตรวจในฉบับร่างอีกครั้งก่อนส่ง"
+    )
+    return first, second
 
 
 class ImportSummaryDialog(QDialog):
@@ -81,13 +90,15 @@ class ImportSummaryDialog(QDialog):
         self.setObjectName("import_summary")
         self.setWindowTitle("สรุปการนำเข้าแบบรายงาน")
         self.resize(980, 680)
-        heading = QLabel(summary_line(source, result))
+        first, second = summary_lines(source, result)
+        heading = QLabel(first)
         heading.setObjectName("import_heading")
         heading.setWordWrap(True)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        hint = QLabel("ตรวจข้อมูลด้านล่างก่อน แล้วกด “สร้างฉบับร่าง” — ค่าที่มีคำเตือนควรตรวจในฉบับร่างอีกครั้งก่อนส่ง")
+        hint = QLabel(second)
+        hint.setObjectName("import_hint")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #566573;")
         self.tabs = QTabWidget()
@@ -101,8 +112,11 @@ class ImportSummaryDialog(QDialog):
             "\n".join(f"บรรทัด {no}: {text}" for no, text in result.unused_lines) or "ใช้ทุกบรรทัดแล้ว"
         )
         self.unused.setObjectName("import_unused")
-        self.tabs.addTab(self.fields, f"ข้อมูลที่อ่านได้ ({self.fields.rowCount()})")
+        fields = sum(1 for path, _ in result.recognised if not is_structure(path))
+        self.tabs.addTab(self.fields, f"ข้อมูลที่อ่านได้ ({fields})")
         self.tabs.addTab(self.warnings, f"คำเตือน ({len(result.warnings)})")
+        if result.warnings:
+            self.tabs.setTabIcon(1, severity_icon(Severity.WARNING))
         self.tabs.addTab(self.unused, f"บรรทัดที่ไม่ได้ใช้ ({len(result.unused_lines)})")
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton("สร้างฉบับร่าง", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -134,7 +148,7 @@ class ImportSummaryDialog(QDialog):
             shown = one_line if len(one_line) <= VALUE_LIMIT else one_line[:VALUE_LIMIT] + "…"
             cell = QTableWidgetItem(shown)
             cell.setToolTip(value)
-            if path == "page_header" or path.startswith("copy["):
+            if is_structure(path):
                 for item in (name, cell):
                     item.setForeground(Qt.GlobalColor.darkGray)
             table.setItem(row, 0, name)

@@ -8,7 +8,8 @@ the clerk is asked before anything is thrown away.
 Hidden developer options (environment variables, for screenshots; the clerk never sets them):
 - `BMA_REPORT_START_TAB=N` opens the draft on tab N (0-based);
 - `BMA_REPORT_START_PREVIEW=1` opens the PDF preview of the first draft at start;
-- `BMA_REPORT_START_IMPORT=FILE` imports FILE at start (its summary is shown first).
+- `BMA_REPORT_START_IMPORT=FILE` imports FILE at start (its summary is shown first);
+- `BMA_REPORT_START_PROBLEM=N` selects problem N (0-based) of the panel and goes to its field.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -46,12 +47,13 @@ from ui.icons import icon
 from ui.importing import Importer
 from ui.marks import severity_icon
 from ui.pdf_export import PdfActions
-from ui.problems_panel import ProblemsPanel, count_text
+from ui.problems_panel import ProblemsPanel, count_text, quoted
 from ui.report_form import ReportForm
 
 START_TAB_ENV = "BMA_REPORT_START_TAB"  # developer options (screenshots), see the docstring
 START_PREVIEW_ENV = "BMA_REPORT_START_PREVIEW"
 START_IMPORT_ENV = "BMA_REPORT_START_IMPORT"
+START_PROBLEM_ENV = "BMA_REPORT_START_PROBLEM"
 NEW_DRAFT_TITLE = "ฉบับร่างใหม่"
 DOCUMENT_ACTIONS = ("ส่งออก PDF…", "ดูตัวอย่างก่อนพิมพ์", "พิมพ์…")  # need an open draft
 
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.panel)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 1000])
+        splitter.setSizes([440, 1000])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self.save_state = QLabel()
@@ -113,13 +115,15 @@ class MainWindow(QMainWindow):
         self.panel.duplicate_requested.connect(self.duplicate_draft)
         self.panel.delete_requested.connect(self.delete_draft)
         self.panel.restore_requested.connect(self.restore_draft)
-        self.resize(1420, 860)
+        self._fit_to_screen()
         self.resizeDocks([self.problems_dock], [230], Qt.Orientation.Vertical)
         self._update_title()
         if self.panel.model.drafts:
             self.open_draft(self.panel.model.drafts[0].id)
         if os.environ.get(START_PREVIEW_ENV) and self.document is not None:
             QTimer.singleShot(0, self, self.pdf.preview)
+        if os.environ.get(START_PROBLEM_ENV):
+            QTimer.singleShot(0, self, self._start_on_problem)
         if os.environ.get(START_IMPORT_ENV):
             start_file = Path(os.environ[START_IMPORT_ENV])
             QTimer.singleShot(0, self, lambda: self.importer.import_path(start_file))
@@ -335,6 +339,12 @@ class MainWindow(QMainWindow):
             severity_icon(Severity.ERROR if errors else Severity.WARNING) if problems else QIcon()
         )
 
+    def _start_on_problem(self) -> None:
+        self.problems.select(int(os.environ[START_PROBLEM_ENV]))
+        problem = self.problems.current_problem()
+        if problem is not None:
+            self.go_to_field(problem.path)
+
     def show_problems_panel(self) -> None:
         self.problems_dock.show()
         self.problems_dock.raise_()
@@ -367,7 +377,7 @@ class MainWindow(QMainWindow):
         if self.form is not None:
             self.form.go_to(fix.path)
         self.statusBar().showMessage(
-            f"แก้ “{fix.old_text}” เป็น “{fix.new_text}” ที่ {fix.path} แล้ว", 8000
+            f"แก้ {quoted(fix.old_text)} เป็น {quoted(fix.new_text)} ที่ {fix.path} แล้ว", 8000
         )
 
     # closing
@@ -418,6 +428,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
         return page
+
+    def _fit_to_screen(self) -> None:
+        """Wide enough for the tabs with their badges and the drafts list, where the
+        screen allows."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1440, 880
+        if room is not None:
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def _make_dock(self, panel: ProblemsPanel) -> QDockWidget:
         dock = QDockWidget("ปัญหาที่พบ", self)

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import icon
-
 # 300 dpi keeps one A4 page image at about 35 MB while 11-pt Thai prints sharp; a 1200-dpi
 # printer would otherwise need half a gigabyte per page
 MAX_PRINT_DPI = 300
@@ -125,6 +123,7 @@ class PreviewDialog(QDialog):
         layout.addLayout(self._make_bar())
         layout.addWidget(self.stack, 1)
         self._set_ready(False)
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page)
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(900, screen.width() - 40), min(1000, screen.height() - 60))
 
@@ -134,10 +133,13 @@ class PreviewDialog(QDialog):
         self.view.setDocument(self.pages.document)
         if old is not None:
             old.deleteLater()
-        count = self.pages.page_count
-        self.page_label.setText(f"{count} หน้า")
+        self._show_page(self.view.pageNavigator().currentPage())
         self.stack.setCurrentWidget(self.view)
         self._set_ready(True)
+
+    def _show_page(self, page: int) -> None:
+        if self.pages is not None:
+            self.page_label.setText(f"หน้า {page + 1} จาก {self.pages.page_count}")
 
     def show_waiting(self) -> None:
         self.stack.setCurrentWidget(self.waiting)
@@ -158,7 +160,7 @@ class PreviewDialog(QDialog):
         bar = QHBoxLayout()
         self.print_button = QPushButton("พิมพ์…")
         self.print_button.setObjectName("preview_print")
-        self.export_button = QPushButton(icon("save"), "ส่งออก PDF…")
+        self.export_button = QPushButton("ส่งออก PDF…")
         self.export_button.setObjectName("preview_export")
         refresh = QPushButton("แสดงใหม่")
         refresh.setToolTip("สร้างตัวอย่างใหม่จากข้อมูลล่าสุดในฉบับร่าง")

@@ -41,6 +41,7 @@ COLUMNS = ("ระดับ", "แท็บ", "ปัญหา", "แก้ด�
 SEVERITY_COLUMN, TAB_COLUMN, MESSAGE_COLUMN, FIX_COLUMN = range(4)
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
 LINK_COLOR = QColor("#1f5fa8")
+QUOTES = "“”\"'"
 
 
 def tab_title(path: str) -> str:
@@ -51,8 +52,13 @@ def tab_title(path: str) -> str:
     return SECTIONS_BY_KEY[FIELDS_BY_KEY[parts.key].section].title
 
 
+def quoted(text: str) -> str:
+    """`text` in Thai quotes, unless it already starts or ends with a quote of its own."""
+    return text if text[:1] in QUOTES or text[-1:] in QUOTES else f"“{text}”"
+
+
 def fix_text(problem: Problem) -> str:
-    return f"แก้เป็น “{problem.fix.new_text}”" if problem.fix is not None else ""
+    return f"แก้เป็น {quoted(problem.fix.new_text)}" if problem.fix is not None else ""
 
 
 def count_text(problems: list[Problem]) -> str:
@@ -87,7 +93,8 @@ class ProblemsModel(QAbstractTableModel):
             return severity_icon(problem.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == FIX_COLUMN and problem.fix is not None:
-                return f"คลิกเพื่อแก้ “{problem.fix.old_text}” เป็น “{problem.fix.new_text}”"
+                fix = problem.fix
+                return f"คลิกเพื่อแก้ {quoted(fix.old_text)} เป็น {quoted(fix.new_text)}"
             return f"{problem.message}\n\nช่อง: {problem.path}\nดับเบิลคลิกหรือกด Enter เพื่อไปที่ช่องนี้"
         if role == Qt.ItemDataRole.ForegroundRole and column == FIX_COLUMN:
             return LINK_COLOR
