@@ -316,8 +316,7 @@ def _render_pdf(report: Report) -> bytes:
 def _write_pdf(path: Path, data: bytes) -> None:
     # forms.pdf's own writer (temp file + os.replace, the window's Thai messages) rather than
     # write_atomically: one wording for the same failure in the window and here.
-    from forms.pdf import PdfWriteError
-    from forms.pdf.writer import write_bytes_atomically
+    from forms.pdf import PdfWriteError, write_bytes_atomically
 
     try:
         write_bytes_atomically(data, path)

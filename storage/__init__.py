@@ -2,21 +2,35 @@
 
 Public API: `DraftStore`, `DraftSummary`, `default_db_path`, `AppLock` and the
 `StorageError` family in `storage.errors`. Nothing here imports Qt.
+
+The names load on first use (PEP 562), so `import storage.errors` from a CLI command that
+never touches the database does not pay for the drafts store.
 """
 
-from storage.drafts import DraftStore, DraftSummary
-from storage.errors import (
-    DatabaseBusy,
-    DatabaseDamaged,
-    DatabaseLocked,
-    DatabaseReadOnly,
-    DiskFull,
-    DraftNotFound,
-    NewerDatabase,
-    StorageError,
-)
-from storage.lock import AppLock
-from storage.paths import default_db_path
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_HOMES = {
+    "DraftStore": "storage.drafts",
+    "DraftSummary": "storage.drafts",
+    "AppLock": "storage.lock",
+    "default_db_path": "storage.paths",
+    **{
+        name: "storage.errors"
+        for name in (
+            "DatabaseBusy",
+            "DatabaseDamaged",
+            "DatabaseLocked",
+            "DatabaseReadOnly",
+            "DiskFull",
+            "DraftNotFound",
+            "NewerDatabase",
+            "StorageError",
+        )
+    },
+}
 
 __all__ = [
     "AppLock",
@@ -32,3 +46,24 @@ __all__ = [
     "StorageError",
     "default_db_path",
 ]
+
+if TYPE_CHECKING:
+    from storage.drafts import DraftStore, DraftSummary
+    from storage.errors import (
+        DatabaseBusy,
+        DatabaseDamaged,
+        DatabaseLocked,
+        DatabaseReadOnly,
+        DiskFull,
+        DraftNotFound,
+        NewerDatabase,
+        StorageError,
+    )
+    from storage.lock import AppLock
+    from storage.paths import default_db_path
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'storage' has no attribute {name!r}")
+    return getattr(import_module(_HOMES[name]), name)
