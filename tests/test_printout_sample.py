@@ -104,6 +104,14 @@ def test_objective_count_differs_in_the_other_copies(result: ImportResult):
         )
 
 
+def test_doubled_objective_shows_as_one_missing_item(result: ImportResult):
+    # Copy 1 prints objective 2.2 twice (as 2.2 and 2.3); the others print it once.
+    doubled = "เพื่อให้เครือข่ายโรงเรียนมีเวทีแสดงผลงานเชิงวิชาการที่เกิดจากการแลกเปลี่ยนเรียนรู้ร่วมกัน"
+    for copy in (2, 3, 4):
+        missing = _warnings_with(result, '"วัตถุประสงค์ของโครงการ" ข้อ', f"ไม่มีในฉบับที่ {copy}")
+        assert len(missing) == 1 and f'"{doubled}"' in missing[0]
+
+
 def test_rationale_word_differences_name_both_values(result: ImportResult):
     # Paragraph 12: copy 1 says กลยุทธ, copy 3 says กลไก (and copies 3, 4 fix คูณ to คุณ).
     found = _warnings_with(result, "หลักการและเหตุผล", "ข้อ 12", "ฉบับที่ 3 (บรรทัด 328)")

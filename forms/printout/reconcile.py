@@ -19,6 +19,7 @@ from forms.thaidate import format_be_date
 from forms.thainum import format_money, format_percent
 
 EMPTY = "(ว่าง)"
+_ALIKE = 0.6  # difflib ratio above which two list items are one item, reworded
 
 
 def show(field_: Field, value: Any) -> str:
@@ -128,19 +129,53 @@ def _list_differences(
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        if op == "replace" and i2 - i1 == j2 - j1:
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                yield (
-                    f"{name} ข้อ {i + 1}: ฉบับที่ {o}{_where(other, f'{field_.key}[{j + 1}]')}"
-                    f' เป็น "{theirs[j]}" แต่ฉบับที่ {c} ที่นำเข้าเป็น "{mine[i]}" — ตรวจว่าข้อความใดถูก'
-                )
-            continue
-        shown_mine = " / ".join(f'ข้อ {i + 1} "{mine[i]}"' for i in range(i1, i2)) or "ไม่มี"
-        shown_theirs = " / ".join(f'"{theirs[j]}"' for j in range(j1, j2)) or "ไม่มี"
-        yield (
-            f"{name}: ฉบับที่ {c} ที่นำเข้ามี {shown_mine} แต่ฉบับที่ {o}"
-            f"{_where(other, f'{field_.key}[{j1 + 1}]')} มี {shown_theirs} — ตรวจว่าข้อใดถูก"
-        )
+        pairs, lost, added = _pair_items(mine[i1:i2], theirs[j1:j2])
+        for i, j in pairs:
+            where = _where(other, f"{field_.key}[{j1 + j + 1}]")
+            yield (
+                f'{name} ข้อ {i1 + i + 1}: ฉบับที่ {o}{where} เป็น "{theirs[j1 + j]}"'
+                f' แต่ฉบับที่ {c} ที่นำเข้าเป็น "{mine[i1 + i]}" — ตรวจว่าข้อความใดถูก'
+            )
+        for i in lost:
+            yield (
+                f'{name} ข้อ {i1 + i + 1} "{mine[i1 + i]}" ของฉบับที่ {c} ที่นำเข้า'
+                f" ไม่มีในฉบับที่ {o} — ตรวจว่าข้อนี้ควรมีหรือไม่"
+            )
+        for j in added:
+            where = _where(other, f"{field_.key}[{j1 + j + 1}]")
+            yield (
+                f'{name}: ฉบับที่ {o}{where} มีข้อ "{theirs[j1 + j]}"'
+                f" ซึ่งไม่มีในฉบับที่ {c} ที่นำเข้า — ตรวจว่าควรเพิ่มหรือไม่"
+            )
+
+
+def _pair_items(
+    mine: list[str], theirs: list[str]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Items of two differing runs paired up: (pairs, unpaired mine, unpaired theirs).
+
+    Runs of one length pair in order; otherwise each of theirs pairs, in order, with the
+    most alike of mine still free after the last pair, if alike enough (a doubled item or
+    two paragraphs printed as one then read as one difference and one missing item).
+    """
+    if len(mine) == len(theirs):
+        return list(zip(range(len(mine)), range(len(theirs)), strict=True)), [], []
+    pairs: list[tuple[int, int]] = []
+    start = 0
+    for j, text in enumerate(theirs):
+        scores = [
+            (SequenceMatcher(None, mine[i], text, autojunk=False).ratio(), i)
+            for i in range(start, len(mine))
+        ]
+        score, i = max(scores, default=(0.0, -1))
+        if score >= _ALIKE:
+            pairs.append((i, j))
+            start = i + 1
+    paired_mine = {i for i, _ in pairs}
+    paired_theirs = {j for _, j in pairs}
+    lost = [i for i in range(len(mine)) if i not in paired_mine]
+    added = [j for j in range(len(theirs)) if j not in paired_theirs]
+    return pairs, lost, added
 
 
 def _report_differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterator[str]:
