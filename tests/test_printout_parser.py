@@ -309,3 +309,12 @@ def test_pdf_text_page_numbers_wrapped_values_and_breaks_at_spaces(expected: Rep
     # a paragraph cannot be told from its wrapped line in plain text: kept as two, not lost
     assert report.rationale[:2] == [expected.rationale[0][: -len(" 48")], "48"]
     assert result.unused_lines == []
+
+
+def test_report_label_words_inside_a_narrative_stay_narrative():
+    narrative = "ดำเนินการต่อจากรายงานครั้งที่ 2 แล้วเสร็จ"
+    text = edited((":: 28/03/2566 :\t", f":: 28/03/2566 : {narrative}\t"))
+    result = parse(text)
+    assert result.report.progress_reports[2].narrative == narrative
+    assert len(result.report.progress_reports) == 10
+    assert result.warnings == []

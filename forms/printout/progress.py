@@ -7,7 +7,7 @@ Each report prints as two table rows::
 
 Text extraction keeps the cells but not always their rows: narratives wrap onto following
 lines, cells of one report land on the line of the next one, a page header falls inside a
-narrative. So the text is cut at `รายงานครั้งที่N` and `::` into pieces (a label, a
+narrative. So the text is cut at `::` and at a line-starting `รายงานครั้งที่N` into pieces (a label, a
 date-and-narrative piece, a figures piece, loose text) and the pieces are given to reports:
 a date piece to the report whose label came last, a figures piece to the report its
 `(ครั้งที่ N)` names, loose text after a label to the narrative still waiting for its figures
@@ -35,8 +35,8 @@ from forms.schema import PROGRESS_FIELDS_BY_KEY
 
 T = TypeVar("T")
 
-_SPLIT = re.compile(rf"({REPORT_LABEL}\s*\d+|::)")
-_LABEL_NO = re.compile(r"\d+")
+# the label cell starts its row; the same words inside a narrative are narrative
+_LABEL = re.compile(rf"\s*{REPORT_LABEL}\s*(\d+)")
 _FIGURES_START = re.compile(r"\s*ความก้าวหน้า")
 _DATE_PIECE = re.compile(r"\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})?\s*(?::\s*)?(.*)", re.DOTALL)
 _FIGURES = re.compile(
@@ -94,25 +94,24 @@ class ProgressLog:
 
     def feed(self, line: Line) -> None:
         self._spaced[line.no] = line.spaced_end
-        parts = _SPLIT.split(line.text)
-        head = parts[0]
-        if head.strip():
+        label = _LABEL.match(line.text)
+        rest = line.text[label.end() :] if label else line.text
+        head, *cells = rest.split("::")
+        if label is not None:
+            self._open = _Piece("label", [(line.no, label.group(0))], number=int(label.group(1)))
+            self._pieces.append(self._open)
+            if head.strip():
+                self._pieces.append(_Piece("free", [(line.no, head)], after_label=True))
+        elif head.strip():
             if self._open is not None and self._open.kind in ("date", "figures"):
                 self._open.parts.append((line.no, head))
             else:
                 after_label = self._open is not None and self._open.kind == "label"
                 self._pieces.append(_Piece("free", [(line.no, head)], after_label=after_label))
-        for sep, body in zip(parts[1::2], parts[2::2], strict=True):
-            if sep == "::":
-                kind = "figures" if _FIGURES_START.match(body) else "date"
-                self._open = _Piece(kind, [(line.no, body)])
-                self._pieces.append(self._open)
-                continue
-            number = int(_LABEL_NO.search(sep).group(0))  # type: ignore[union-attr]
-            self._open = _Piece("label", [(line.no, sep)], number=number)
+        for body in cells:
+            kind = "figures" if _FIGURES_START.match(body) else "date"
+            self._open = _Piece(kind, [(line.no, body)])
             self._pieces.append(self._open)
-            if body.strip():
-                self._pieces.append(_Piece("free", [(line.no, body)], after_label=True))
 
     def finish(self) -> LogResult:
         current: int | None = None
