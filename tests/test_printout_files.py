@@ -175,7 +175,9 @@ def test_pdf_without_text_layer(tmp_path: Path):
 
 
 def test_pdf_of_another_document(tmp_path: Path):
-    refused(write(tmp_path, "letter.pdf", pdf_bytes([["hello world"]])), "ไม่พบแบบรายงาน")
+    refused(
+        write(tmp_path, "letter.pdf", pdf_bytes([["hello world"]])), "ไม่พบแบบรายงาน", "letter.pdf"
+    )
 
 
 def test_truncated_pdf(tmp_path: Path):

@@ -29,20 +29,27 @@ def import_file(path: Path) -> ImportResult:
     _check_size(path)
     kind = _kind(path)
     if kind == "pdf":
-        return parse_printout_text(extract_pdf_text(path))
+        return _parse(extract_pdf_text(path), path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(path, exc) from None
     if kind is None and b"%PDF-" in data[:1024]:
-        return parse_printout_text(extract_pdf_text(path))
+        return _parse(extract_pdf_text(path), path)
     text, warnings = decode_text(data, path.name)
     if kind == "json" or (kind is None and text.lstrip().startswith("{")):
         report = loads(text)
         return ImportResult(report, recognised=all_fields(report), copies_found=1)
-    result = parse_printout_text(text)
+    result = _parse(text, path)
     result.warnings[:0] = warnings
     return result
+
+
+def _parse(text: str, path: Path) -> ImportResult:
+    try:
+        return parse_printout_text(text)
+    except PrintoutError as exc:
+        raise PrintoutError(f'ไฟล์ "{path.name}": {exc}') from None
 
 
 def _check_size(path: Path) -> None:
