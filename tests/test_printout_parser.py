@@ -318,3 +318,10 @@ def test_report_label_words_inside_a_narrative_stay_narrative():
     assert result.report.progress_reports[2].narrative == narrative
     assert len(result.report.progress_reports) == 10
     assert result.warnings == []
+
+
+def test_content_run_onto_its_heading_line_is_kept(expected: Report):
+    text = edited(("**1.3 หลักการและเหตุผล**\n", "**1.3 หลักการและเหตุผล** ข้อ ๑\n"))
+    result = parse(text)
+    assert result.report.rationale == ["ข้อ ๑", *expected.rationale]
+    assert result.unused_lines == []

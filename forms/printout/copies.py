@@ -16,6 +16,7 @@ from typing import Any
 
 from forms.printout.labels import (
     CERTIFICATION,
+    HEADINGS,
     LABELLED,
     POSITION_LABEL,
     REPORT_LABEL,
@@ -50,6 +51,11 @@ _LIST_OF_STATE = {
 }
 # what starts a line of its own, never the rest of a wrapped value
 _STRUCTURE = re.compile(rf"::|{REPORT_LABEL}|^\d+(?:\.\d+)+\.?(?:\s|$)")
+# a heading as printed (spaces and bold marks aside), and what follows it on its line
+_HEADING_REST = {
+    name: re.compile(r"[*#\s]*" + re.escape(squash(printed)).replace(r"\ ", r"\s+") + r"[*\s]*(.*)")
+    for name, printed in HEADINGS.items()
+}
 _DOT_RUNS = re.compile(r"^[.…\s]{2,}|[.…\s]{2,}$")
 _LABEL_PATTERN = re.compile(
     "|".join(
@@ -164,6 +170,11 @@ class CopyReader:
         self.sections.add(heading)
         self.state = heading
         self._last_item = None
+        # Text extraction may run the section's first line onto its heading (PDFium does
+        # when stacked marks make a glyph tall): what follows the exact heading is content.
+        rest = _HEADING_REST[heading].fullmatch(line.text)
+        if rest and rest.group(1):
+            return self._in_section(rest.group(1), line, None)
         return self._used(line)
 
     def _in_section(
