@@ -211,7 +211,7 @@ def test_a_stale_fix_is_refused_with_a_thai_message(qtbot, open_window, sample_r
     window.document.set_value(
         "targets_quality", ["เครือข่ายโรงเรียน", *sample_report.targets_quality[1:]]
     )
-    window.apply_problem_fix(problem)  # the list still showed it: the clerk clicked at once
+    window.problems_dock.apply_fix(problem)  # the list still showed it: the clerk clicked at once
     assert shown and "เปลี่ยนไปแล้ว" in shown[0]
     assert window.document.report.targets_quality[0] == "เครือข่ายโรงเรียน"
     assert all(p.path != "targets_quality[1]" for p in window.problems.model.problems)

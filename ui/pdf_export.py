@@ -88,7 +88,7 @@ class PdfActions(QObject):
             no="กลับไปแก้ไข",
         )
         if not going_on:
-            self.window.show_problems_panel()
+            self.window.problems_dock.show_panel()
         return going_on
 
     # export
