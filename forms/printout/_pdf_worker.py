@@ -5,7 +5,10 @@ usage: python -I _pdf_worker.py PDF MAX_PAGES MAX_CHARS MEMORY_BYTES
 Runs alone (`-I`, stdlib and pypdfium2 only) so the parent can kill it on a time-out and
 its address space can be capped: PDFium is native code, and a damaged or hostile PDF can
 loop or allocate without end where no Python-level check would ever run.
-Output: {"text": ...} or {"error": "password"|"format"|"pages"|"chars", "detail": ...}.
+Output: {"text": ..., "report_json": ... or null} or
+{"error": "password"|"format"|"pages"|"chars", "detail": ...}. `report_json` is the
+interchange JSON this app attaches to its own exports (`forms.pdf.readback`), read here so
+that its decoding is bounded like the text's.
 """
 
 from __future__ import annotations
@@ -50,10 +53,28 @@ def _extract(path: str, max_pages: int, max_chars: int) -> dict[str, str]:
         doc.close()
 
 
+def _attached_report_json(path: str) -> str | None:
+    # loaded by file path: `-I` keeps the app's packages off sys.path, and readback.py needs
+    # only the standard library and pypdfium2
+    from importlib.util import module_from_spec, spec_from_file_location
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "pdf" / "readback.py"
+    spec = spec_from_file_location("_readback", source)
+    if spec is None or spec.loader is None:
+        return None
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with open(path, "rb") as handle:
+        return module.embedded_report_json(handle.read())
+
+
 def main(argv: list[str]) -> int:
     path, max_pages, max_chars, memory = argv[1], int(argv[2]), int(argv[3]), int(argv[4])
     _limit_memory(memory)
-    result = _extract(path, max_pages, max_chars)
+    result: dict[str, str | None] = dict(_extract(path, max_pages, max_chars))
+    if "text" in result:
+        result["report_json"] = _attached_report_json(path)
     sys.stdout.write(json.dumps(result, ensure_ascii=True))
     return 0
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from forms.errors import FormError
 from forms.interchange import loads
+from forms.pdf.readback import REPORT_JSON_NAME
 from forms.printout.parser import parse_printout_text
-from forms.printout.pdf_text import MAX_BYTES, extract_pdf_text
+from forms.printout.pdf_text import MAX_BYTES, read_pdf
 from forms.printout.reconcile import show
 from forms.printout.result import ImportResult, PrintoutError
 from forms.report import Report
@@ -29,13 +31,13 @@ def import_file(path: Path) -> ImportResult:
     _check_size(path)
     kind = _kind(path)
     if kind == "pdf":
-        return _parse(extract_pdf_text(path), path)
+        return _from_pdf(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(path, exc) from None
     if kind is None and b"%PDF-" in data[:1024]:
-        return _parse(extract_pdf_text(path), path)
+        return _from_pdf(path)
     text, warnings = decode_text(data, path.name)
     if kind == "json" or (kind is None and text.lstrip().startswith("{")):
         report = loads(text)
@@ -43,6 +45,28 @@ def import_file(path: Path) -> ImportResult:
     result = _parse(text, path)
     result.warnings[:0] = warnings
     return result
+
+
+def _from_pdf(path: Path) -> ImportResult:
+    """A PDF of this app carries its report as attached JSON, exact to the character (text
+    extraction cannot tell a wrapped line from a typed line break); other PDFs, or one
+    whose attachment is unreadable, are read from their text."""
+    content = read_pdf(path)
+    if content.report_json is not None:
+        try:
+            report = loads(content.report_json)
+        except FormError as exc:
+            result = _parse(content.text, path)
+            result.warnings.insert(
+                0, f"ข้อมูลรายงานที่แนบในไฟล์ PDF ใช้ไม่ได้ ({exc}) จึงอ่านจากข้อความในหน้าแทน"
+            )
+            return result
+        return ImportResult(
+            report,
+            recognised=[("pdf_attachment", REPORT_JSON_NAME), *all_fields(report)],
+            copies_found=1,
+        )
+    return _parse(content.text, path)
 
 
 def _parse(text: str, path: Path) -> ImportResult:

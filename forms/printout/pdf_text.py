@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from forms.printout.result import PrintoutError
@@ -28,8 +29,19 @@ _HEAD = 1024  # the PDF header may follow a little junk (ISO 32000 allows reader
 _TAIL = 2048  # `%%EOF` ends the file, perhaps followed by line ends or a little junk
 
 
+@dataclass(frozen=True)
+class PdfContent:
+    text: str  # every page's text, pages joined by line breaks
+    report_json: str | None  # the interchange JSON this app attaches to its exports
+
+
 def extract_pdf_text(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> str:
     """The text of every page, pages joined by line breaks; `PrintoutError` when there is none."""
+    return read_pdf(path, max_bytes, timeout).text
+
+
+def read_pdf(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> PdfContent:
+    """The text and the attached report JSON of a PDF; `PrintoutError` when there is no text."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -55,20 +67,21 @@ def extract_pdf_text(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TI
         )
     result = _run_worker(path, timeout)
     if "error" in result:
-        raise PrintoutError(_message(result["error"], name))
+        raise PrintoutError(_message(str(result["error"]), name))
     # PDFium reads a `-` that ends a line as a hyphenated word: it gives U+FFFE for the
     # hyphen and runs the next line on. The printout never hyphenates, so the hyphen was
     # typed and the line did end there.
-    text = result.get("text", "").replace("\ufffe", "-\r\n")
+    text = (result.get("text") or "").replace("\ufffe", "-\r\n")
     if not text.strip():
         raise PrintoutError(
             f'ไฟล์ PDF "{name}" ไม่มีข้อความให้อ่าน (อาจเป็นภาพสแกน)'
             " — ใช้ PDF ที่ดาวน์โหลดจากระบบโดยตรง หรือพิมพ์ข้อมูลเองในแบบร่างใหม่"
         )
-    return text
+    report_json = result.get("report_json")
+    return PdfContent(text, report_json if isinstance(report_json, str) else None)
 
 
-def _run_worker(path: Path, timeout: float) -> dict[str, str]:
+def _run_worker(path: Path, timeout: float) -> dict[str, str | None]:
     command = [
         sys.executable,
         "-I",
