@@ -229,11 +229,13 @@ def _read_printout(path: Path) -> ImportResult:
 
 def import_summary(path: Path, draft_id: int, result: ImportResult) -> list[str]:
     """What the printout reader recognised, field by field, every unused line, every warning."""
+    from forms.printout import recognised_label
+
     head = f'นำเข้า "{path.name}" เป็นร่างหมายเลข {draft_id} แล้ว'
     if result.copies_found > 1:
         head += f" (พบแบบรายงาน {result.copies_found} ฉบับในไฟล์)"
     lines = [head, f"ข้อมูลที่อ่านได้ ({len(result.recognised)} รายการ):"]
-    lines += [f"  {_path_label(key)}: {_one_line(value)}" for key, value in result.recognised]
+    lines += [f"  {recognised_label(key)}: {_one_line(value)}" for key, value in result.recognised]
     if result.unused_lines:
         lines.append(f"บรรทัดที่ไม่ได้ใช้ ({len(result.unused_lines)} บรรทัด):")
         lines += [f"  บรรทัด {no}: {_one_line(text)}" for no, text in result.unused_lines]
@@ -245,33 +247,6 @@ def import_summary(path: Path, draft_id: int, result: ImportResult) -> list[str]
     else:
         lines.append("คำเตือน: ไม่มี")
     return lines
-
-
-def _path_label(path: str) -> str:
-    """`objectives[3]` -> `วัตถุประสงค์ของโครงการ ข้อ 2.3`, as the clerk sees the field."""
-    from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
-
-    m = re.fullmatch(r"([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?", path)
-    if m is None:
-        return path
-    key, number, sub_key = m.groups()
-    if key == "page_header":
-        return "หัวกระดาษที่ข้ามไป"
-    if key == "copy" and number:
-        return f"ฉบับที่ {number}"
-    field = FIELDS_BY_KEY.get(key)
-    if field is None:
-        return path
-    if number is None:
-        return field.title
-    if sub_key == "no":
-        return "รายงานครั้งที่"  # not "รายงานครั้งที่ 5 ครั้งที่: 5"
-    if sub_key is not None:
-        sub = PROGRESS_FIELDS_BY_KEY.get(sub_key)
-        return f"รายงานครั้งที่ {number} {sub.title if sub else sub_key}"
-    if field.item_numbering:
-        return f"{field.title} ข้อ {field.item_numbering}{number}"
-    return f"{field.label} ย่อหน้าที่ {number}"
 
 
 # -- export ------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ opens them (`paste_printout`, `confirm_import`), where tests replace them.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -28,44 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from forms.checks import Severity
-from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+from forms.printout.result import is_structure, recognised_label
 from ui.marks import severity_icon
 
 if TYPE_CHECKING:
     from forms.printout import ImportResult
 
-_PATH = re.compile(r"([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?")
 VALUE_LIMIT = 200  # characters of a value shown in a cell; the tooltip has all of it
 
 
-def field_label(path: str) -> str:
-    """`objectives[3]` -> `วัตถุประสงค์ของโครงการ ข้อ 2.3`, as the clerk sees the field."""
-    m = _PATH.fullmatch(path)
-    if m is None:
-        return path
-    key, number, sub_key = m.groups()
-    if key == "page_header":
-        return "หัวกระดาษที่ข้ามไป"
-    if key == "copy" and number:
-        return f"ฉบับที่ {number}"
-    field = FIELDS_BY_KEY.get(key)
-    if field is None:
-        return path
-    if number is None:
-        return field.title
-    if sub_key == "no":
-        return f"รายงานครั้งที่ {number}"
-    if sub_key is not None:
-        sub = PROGRESS_FIELDS_BY_KEY.get(sub_key)
-        return f"รายงานครั้งที่ {number} {sub.title if sub else sub_key}"
-    if field.item_numbering:
-        return f"{field.title} ข้อ {field.item_numbering}{number}"
-    return f"{field.label} ย่อหน้าที่ {number}"  # the rationale, as printed: no item numbers
-
-
-def is_structure(path: str) -> bool:
-    """A recognised page header or copy of the report, rather than a field."""
-    return path == "page_header" or path.startswith("copy[")
+field_label = recognised_label  # the name tests and callers use in the window
 
 
 def summary_lines(source: str, result: ImportResult) -> tuple[str, str]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from forms.printout.files import import_file
 from forms.printout.parser import parse_printout_text
 from forms.printout.pdf_text import extract_pdf_text
-from forms.printout.result import ImportResult, PrintoutError
+from forms.printout.result import ImportResult, PrintoutError, is_structure, recognised_label
 
 __all__ = [
     "ImportResult",
     "PrintoutError",
     "extract_pdf_text",
     "import_file",
+    "is_structure",
     "parse_printout_text",
+    "recognised_label",
 ]
