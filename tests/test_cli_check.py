@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,8 @@ import pytest
 from forms.interchange import dumps, loads
 from forms.report import Report
 from storage import DraftStore
-from tests.conftest import DATA, ROOT
+from tests.cli import run_cli as _cli
+from tests.conftest import DATA
 
 SAMPLE = DATA / "sample_report.json"
 MISSPELLED = [
@@ -29,16 +29,6 @@ MISSPELLED = [
     "targets_quantity[1]",
     "targets_quality[1]",
 ]
-
-
-def _cli(db: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db), *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
 
 
 def _problems(run: subprocess.CompletedProcess[str]) -> dict[str, list[tuple[str, str]]]:

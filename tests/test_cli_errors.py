@@ -6,24 +6,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from forms.interchange import loads
 from storage import DraftStore, DraftSummary
-from tests.conftest import DATA, ROOT
-
-
-def _cli(db: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db), *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+from tests.cli import run_cli as _cli
+from tests.conftest import DATA
 
 
 def _assert_one_line_error(run: subprocess.CompletedProcess[str], *words: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pypdfium2
@@ -14,19 +13,10 @@ import pytest
 
 from forms.interchange import loads
 from storage import DraftStore
-from tests.conftest import DATA, ROOT
+from tests.cli import run_cli as _cli
+from tests.conftest import DATA
 
 SAMPLE = DATA / "sample_report.json"
-
-
-def _cli(db: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db), *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
 
 
 def _ok(run: subprocess.CompletedProcess[str]) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -14,18 +12,9 @@ import pytest
 
 from forms.interchange import dumps, loads
 from forms.report import ProgressReport, Report
-from tests.conftest import DATA, ROOT
+from tests.cli import run_cli as _cli
+from tests.conftest import DATA
 from tests.strategies import THAI
-
-
-def _cli(db: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db), *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
 
 
 def _import(db: Path, file: Path) -> int:

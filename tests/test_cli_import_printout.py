@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,20 +14,11 @@ from reportlab.pdfgen import canvas
 
 from forms.printout import import_file
 from storage import DraftStore
-from tests.conftest import DATA, ROOT, SHARED
+from tests.cli import run_cli as _cli
+from tests.conftest import DATA, SHARED
 
 PRINTOUT = SHARED / "reference" / "progress-report-printout-sample.txt"
 FIRST_COPY = DATA / "sample_first_copy.json"
-
-
-def _cli(db: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", "--db", str(db), *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
 
 
 def _import(db: Path, file: Path) -> tuple[int, str]:
