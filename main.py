@@ -59,7 +59,7 @@ class Command:
 class ExportFormat:
     option: str  # `--json` etc.; its value is the output file
     help: str
-    render: Callable[[Report], bytes]
+    render: Callable[[Report, argparse.Namespace], bytes]  # the export's own options in args
     write: Callable[[Path, bytes], None]  # all or nothing; a failure is a CliError
 
 
@@ -256,6 +256,11 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
     _add_source_argument(parser)
     for fmt in EXPORT_FORMATS:
         parser.add_argument(fmt.option, metavar="OUT", type=Path, help=fmt.help)
+    parser.add_argument(
+        "--justify",
+        action="store_true",
+        help="PDF: จัดข้อความชิดขอบทั้งสองด้านแบบกระจายอักษรไทย (ค่าปกติ: ชิดซ้ายเหมือนแบบพิมพ์ทางการ)",
+    )
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
@@ -266,7 +271,7 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
         options = " หรือ ".join(f"{fmt.option} OUT" for fmt in EXPORT_FORMATS)
         raise CliError(f"ยังไม่ได้บอกว่าจะส่งออกเป็นไฟล์อะไร — ระบุ {options}")
     report = _load_report(args.source, db_path)
-    outputs = [(fmt, out, fmt.render(report)) for fmt, out in wanted]
+    outputs = [(fmt, out, fmt.render(report, args)) for fmt, out in wanted]
     for fmt, out, data in outputs:
         fmt.write(out, data)
     return EXIT_OK
@@ -276,16 +281,16 @@ def _dest(fmt: ExportFormat) -> str:
     return fmt.option.lstrip("-").replace("-", "_")
 
 
-def _render_json(report: Report) -> bytes:
+def _render_json(report: Report, _args: argparse.Namespace) -> bytes:
     from forms.interchange import dumps
 
     return (dumps(report) + "\n").encode("utf-8")
 
 
-def _render_pdf(report: Report) -> bytes:
+def _render_pdf(report: Report, args: argparse.Namespace) -> bytes:
     from forms.pdf import render_pdf
 
-    return render_pdf(report)
+    return render_pdf(report, justify=args.justify)
 
 
 def _write_pdf(path: Path, data: bytes) -> None:

@@ -184,3 +184,15 @@ def test_a_failed_pdf_writes_no_json_either(tmp_path: Path):
     )
     _assert_one_line_error(run, "ไม่มี")
     _only(tmp_path)  # the PDF is written first: its failure stops the JSON too
+
+
+def test_justified_pdf_is_offered_and_keeps_the_text(tmp_path: Path):
+    import pypdfium2 as pdfium
+
+    plain, justified = tmp_path / "plain.pdf", tmp_path / "justified.pdf"
+    assert _cli(tmp_path / "d.db", "export", SAMPLE, "--pdf", plain).returncode == 0
+    run = _cli(tmp_path / "d.db", "export", SAMPLE, "--pdf", justified, "--justify")
+    assert run.returncode == 0, run.stderr
+    assert plain.read_bytes() != justified.read_bytes()
+    text = pdfium.PdfDocument(justified)[0].get_textpage().get_text_range()
+    assert loads(SAMPLE.read_text(encoding="utf-8")).rationale[1] in text
