@@ -103,6 +103,8 @@ def _load_report(source: int | Path, db_path: Path) -> Report:
         return _read_interchange(source)
     from storage.drafts import DraftStore
 
+    if not db_path.exists():  # reading must not create a database where none was
+        raise CliError(f'ไม่พบร่างหมายเลข {source}: ยังไม่มีฐานข้อมูล "{db_path}" — ตรวจที่อยู่ที่ให้ใน --db')
     with DraftStore.open(db_path) as store:
         return store.load(source)
 
@@ -133,6 +135,9 @@ def run_list(args: argparse.Namespace, db_path: Path) -> int:
     """id, fiscal year, code, name, last change (local time), tab-separated."""
     from storage.drafts import DraftStore
 
+    if not db_path.exists():  # no drafts yet; listing must not create a database
+        sys.stderr.write(f'ยังไม่มีฐานข้อมูล "{db_path}" จึงยังไม่มีฉบับร่าง — ตรวจที่อยู่ที่ให้ใน --db\n')
+        return EXIT_OK
     with DraftStore.open(db_path) as store:
         drafts = store.list()
     lines = [

@@ -193,3 +193,15 @@ def test_usage_errors(db: Path, args: list[str]):
     before = _listing(db)
     _assert_one_line_error(_cli(db, *args), "main.py --help")
     assert _listing(db) == before
+
+
+def test_reading_commands_never_create_a_database(tmp_path: Path):
+    db = tmp_path / "missing" / "drafts.db"
+    listed = _cli(db, "list")
+    assert listed.returncode == 0 and listed.stdout == ""
+    assert str(db) in listed.stderr
+    for args in (("export", "3", "--json", tmp_path / "x.json"), ("check", "3")):
+        run = _cli(db, *args)
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert run.stderr.count("\n") == 1 and str(db) in run.stderr
+    assert not db.parent.exists() and not (tmp_path / "x.json").exists()

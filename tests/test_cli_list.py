@@ -24,6 +24,7 @@ def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_list_of_an_empty_database_prints_nothing(tmp_path: Path):
+    DraftStore.open(tmp_path / "drafts.db").close()
     run = _cli(tmp_path / "drafts.db", "list")
     assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
 
@@ -57,10 +58,11 @@ def test_list_prints_one_line_per_draft_newest_first(tmp_path: Path):
 
 
 def test_default_database_is_in_the_user_data_folder(tmp_path: Path, user_folders: Path):
+    sample = str(ROOT / "tests" / "data" / "sample_report.json")
     run = subprocess.run(
-        [sys.executable, "main.py", "list"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "main.py", "import", sample], cwd=ROOT, capture_output=True, text=True
     )
-    assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
+    assert (run.returncode, run.stdout, run.stderr) == (0, "1\n", "")
     assert list(user_folders.rglob("BMAProjectReport/drafts.db"))
 
 

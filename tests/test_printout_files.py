@@ -162,7 +162,7 @@ def test_file_over_20_mb_is_refused_without_reading_it(tmp_path: Path, name: str
 
 def test_missing_file_and_folder(tmp_path: Path):
     refused(tmp_path / "nothing.txt", "ไม่พบไฟล์")
-    refused(tmp_path, "ไม่พบไฟล์")
+    refused(tmp_path, "เป็นโฟลเดอร์")
 
 
 def test_pdf_without_text_layer(tmp_path: Path):

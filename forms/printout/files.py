@@ -78,6 +78,10 @@ def _parse(text: str, path: Path) -> ImportResult:
 
 def _check_size(path: Path) -> None:
     try:
+        if path.is_dir():
+            raise PrintoutError(
+                f'"{path}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — เลือกไฟล์แบบรายงาน .json, .txt หรือ .pdf'
+            )
         if not path.is_file():
             raise PrintoutError(f'ไม่พบไฟล์ "{path}" — ตรวจชื่อและที่อยู่ของไฟล์')
         size = path.stat().st_size
