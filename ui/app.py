@@ -63,7 +63,11 @@ def _run_locked(app: QApplication, db_path: Path) -> int:
         app.commitDataRequest.connect(lambda _manager: window.save_now())
         window.show()
         code = app.exec()
-        window.finish()  # quitting without closing the window must not lose edits either
+        # quitting without closing the window must not lose edits either: when the last save
+        # fails and the clerk chooses to stay with the edit, the window comes back
+        while not window.finish():
+            window.show()
+            code = app.exec()
         return code
     finally:
         store.close()
