@@ -20,9 +20,7 @@ one `ExportFormat` in `EXPORT_FORMATS`.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
-import os
 import re
 import sys
 import time
@@ -298,9 +296,9 @@ def _render_pdf(report: Report, args: argparse.Namespace) -> bytes:
     return render_pdf(report, justify=args.justify)
 
 
-def _write_pdf(path: Path, data: bytes) -> None:
-    # forms.pdf's own writer (temp file + os.replace, the window's Thai messages) rather than
-    # write_atomically: one wording for the same failure in the window and here.
+def _write_file(path: Path, data: bytes) -> None:
+    # the window's writer (temp file + os.replace, its Thai messages) for every export: one
+    # wording for the same failure in the window and here
     from forms.pdf import PdfWriteError, write_bytes_atomically
 
     try:
@@ -310,12 +308,12 @@ def _write_pdf(path: Path, data: bytes) -> None:
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("--pdf", "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ", _render_pdf, _write_pdf),
+    ExportFormat("--pdf", "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ", _render_pdf, _write_file),
     ExportFormat(
         "--json",
         "เขียนรายงานเป็นไฟล์ JSON (มี budget_spent ด้วย)",
         _render_json,
-        lambda path, data: write_atomically(path, data),  # defined below
+        _write_file,
     ),
 )
 
@@ -398,42 +396,6 @@ def _read_input(path: Path) -> bytes:
         raise CliError(f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — ระบุไฟล์รายงาน .json") from None
     except OSError as exc:
         raise CliError(f"อ่านไฟล์ {path} ไม่ได้ ({exc.strerror}) — ตรวจสิทธิ์การอ่านไฟล์") from None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` completely or not at all (temporary file + `os.replace`)."""
-    import tempfile  # only when writing: ~12 ms of imports that `list` need not pay
-
-    folder = path.parent
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    except FileNotFoundError:
-        raise CliError(f"ไม่มีโฟลเดอร์ {folder} — สร้างโฟลเดอร์ก่อน หรือเลือกที่เก็บไฟล์อื่น") from None
-    except OSError as exc:
-        raise CliError(
-            f"เขียนไฟล์ลงโฟลเดอร์ {folder} ไม่ได้ ({exc.strerror}) — เลือกโฟลเดอร์ที่เขียนได้"
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise CliError(f"เขียนไฟล์ {path} ไม่ได้ ({exc.strerror}) — เลือกชื่อหรือโฟลเดอร์อื่น") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # -- the parser and the entry point ----------------------------------------------------------

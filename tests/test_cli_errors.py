@@ -107,7 +107,7 @@ def test_import_of_a_folder(tmp_path: Path, db: Path):
 
 def _no_output(folder: Path, name: str) -> None:
     assert not (folder / name).exists()
-    assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no temporary file
 
 
 @pytest.mark.parametrize("draft_id", ["2", "404"])
@@ -145,7 +145,7 @@ def test_export_onto_a_folder(tmp_path: Path, db: Path):
     target.mkdir()
     _assert_one_line_error(_cli(db, "export", "1", "--json", target))
     assert list(target.iterdir()) == []
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file
 
 
 @pytest.mark.skipif(os.name != "posix", reason="read-only folder made with chattr/chmod")

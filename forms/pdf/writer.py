@@ -28,7 +28,7 @@ def write_pdf(report: Report, target: Path, *, justify: bool = False) -> None:
 
 
 def write_bytes_atomically(data: bytes, target: Path) -> None:
-    """Save `data` (the bytes of a rendered PDF) at `target`, replacing any file there.
+    """Save `data` (a rendered PDF, or any export) at `target`, replacing any file there.
 
     The bytes go to a temporary file beside `target`, are flushed to disk, and the file
     is moved into place with `os.replace`; a replaced file keeps its permissions. On
@@ -60,7 +60,7 @@ def write_bytes_atomically(data: bytes, target: Path) -> None:
             raise TargetLocked(target) from e
         except IsADirectoryError as e:
             raise PdfWriteError(
-                target, f'"{target}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — ตั้งชื่อไฟล์ที่ลงท้ายด้วย .pdf'
+                target, f'"{target}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — ตั้งชื่อไฟล์ในโฟลเดอร์นั้น เช่น รายงาน.pdf'
             ) from e
         except OSError as e:
             raise _folder_error(e, target) from e
