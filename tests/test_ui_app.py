@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -16,6 +18,7 @@ from storage.lock import AppLock
 from ui import app as app_module
 from ui import dialogs, fonts
 from ui.main_window import MainWindow
+from ui.testing import type_text
 
 
 @pytest.fixture
@@ -93,6 +96,68 @@ def test_run_shows_the_window_and_returns_when_it_is_closed(qapp, tmp_path, mess
     assert shown and shown[0].startswith("โครงการเดิม") and messages == []
     with AppLock(path):
         pass
+
+
+def _shown_window() -> MainWindow:
+    return next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    )
+
+
+def test_quitting_while_the_last_save_fails_brings_the_window_back(
+    qapp, tmp_path, messages, monkeypatch
+):
+    path = tmp_path / "drafts.db"
+    with DraftStore.open(path) as store:
+        draft_id = store.create(Report(project_name="เดิม"))
+    fast_failing = partial(
+        MainWindow, open_worker_store=lambda p: DraftStore.open(p, busy_timeout=0.05)
+    )
+    monkeypatch.setattr(app_module, "MainWindow", fast_failing)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    questions: list[str] = []
+    seen: list[bool] = []
+    opened: list[MainWindow] = []
+    later = QTimer(singleShot=True, interval=0)
+
+    def stay_with_the_edit(parent, title, text, **kw) -> bool:
+        questions.append(text)
+        later.start()  # fires once an event loop runs again: the window came back
+        return False  # the clerk answers "กลับไปแก้ไข"
+
+    monkeypatch.setattr(dialogs, "ask", stay_with_the_edit)
+
+    def edit_then_quit() -> None:
+        window = _shown_window()
+        opened.append(window)
+        window.form.build_all()
+        name = window.form.findChild(QLineEdit, "project_name")
+        name.selectAll()
+        type_text(name, "ห้ามหาย")
+        blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        # the event loop ends with the window still open (Qt 6's quit() would close the
+        # window first, and its close event asks): the question comes from run()
+        qapp.exit(0)
+
+    def release_then_quit() -> None:
+        seen.append(_shown_window().document.dirty)
+        blocker.execute("ROLLBACK")
+        qapp.quit()
+
+    later.timeout.connect(release_then_quit)
+    qapp.setQuitOnLastWindowClosed(False)
+    QTimer.singleShot(0, edit_then_quit)
+    try:
+        assert app_module.run(path) == 0
+    finally:  # should run() return with the window unfinished, later tests must not hang
+        later.stop()
+        qapp.setQuitOnLastWindowClosed(True)
+        blocker.close()
+        for window in opened:
+            window.finish()
+    assert seen == [True] and len(questions) == 1 and "ห้ามหาย" in questions[0]
+    with DraftStore.open(path) as store:
+        assert store.load(draft_id).project_name == "ห้ามหาย"
 
 
 def test_a_bug_shows_the_traceback_in_a_copyable_box(qapp, monkeypatch):
