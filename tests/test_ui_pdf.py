@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QToolButton
 
 from forms.pdf import render_pdf
 from forms.report import Report
@@ -343,3 +344,48 @@ def test_closing_ends_the_worker_thread(qtbot, open_window, sample_report):
 )
 def test_proposed_names(code, year, name):
     assert proposed_name(Report(project_code=code, fiscal_year=year)) == name
+
+
+def _shown_bytes(dialog) -> bytes:
+    return dialog.pages.buffer.data().data() if dialog.pages is not None else b""
+
+
+def test_thai_distributed_justification_is_a_kept_choice(qtbot, open_window, sample_report):
+    window = open_window(sample_report)
+    action = window.pdf.justify_action
+    assert action.isCheckable() and not action.isChecked()  # flush left, as the printout
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()
+    action.trigger()
+    assert settings.justify_pdf()
+    assert open_window(sample_report).pdf.justify_action.isChecked()  # a later window too
+    action.trigger()
+    assert not settings.justify_pdf()
+
+
+def test_export_writes_the_justified_pdf_when_chosen(
+    qtbot, open_window, sample_report, tmp_path, monkeypatch
+):
+    target = tmp_path / "กระจาย.pdf"
+    Answers(monkeypatch, save_to=target)
+    window = open_window(sample_report)
+    window.pdf.justify_action.setChecked(True)
+    with qtbot.waitSignal(window.pdf.exported):
+        window.pdf.export()
+    justified = render_pdf(window.document.report, justify=True)
+    assert justified != render_pdf(window.document.report)  # the sample has long paragraphs
+    assert target.read_bytes() == justified
+
+
+def test_the_preview_shows_the_choice_and_redraws_when_it_changes(
+    qtbot, open_window, sample_report
+):
+    window = open_window(sample_report)
+    dialog = window.pdf.preview()
+    report = window.document.report
+    qtbot.waitUntil(lambda: _shown_bytes(dialog) == render_pdf(report))
+    button = dialog.findChild(QToolButton, "preview_pdf_justify")
+    assert button is not None and button.text() == "กระจายแบบไทย"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.pdf.justify_action.isChecked() and settings.justify_pdf()
+    qtbot.waitUntil(lambda: _shown_bytes(dialog) == render_pdf(report, justify=True))

@@ -404,6 +404,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions_by_text[text] = action
+        quit_action = self.actions_by_text["ปิดโปรแกรม"]
+        file_menu.insertAction(quit_action, self.pdf.justify_action)  # a kept choice
+        file_menu.insertSeparator(quit_action)
         self.addAction(self.actions_by_text["บันทึกทันที"])
         for text in DOCUMENT_ACTIONS:
             self.actions_by_text[text].setEnabled(False)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPageSize
+from PySide6.QtGui import QAction, QGuiApplication, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from forms.checks import check_report
@@ -50,16 +50,16 @@ def errors_text(report: Report, limit: int = LISTED_ERRORS) -> tuple[int, str]:
     return len(errors), "\n".join(lines)
 
 
-def _render(report: Report) -> bytes:
+def _render(report: Report, justify: bool) -> bytes:
     from forms.pdf import render_pdf
 
-    return render_pdf(report)
+    return render_pdf(report, justify=justify)
 
 
-def _write(report: Report, target: Path) -> None:
+def _write(report: Report, target: Path, justify: bool) -> None:
     from forms.pdf import write_pdf
 
-    write_pdf(report, target)
+    write_pdf(report, target, justify=justify)
 
 
 class PdfActions(QObject):
@@ -71,6 +71,24 @@ class PdfActions(QObject):
         super().__init__(window)
         self.window, self.background = window, background
         self.preview_dialog: PreviewDialog | None = None
+        self.justify_action = QAction("จัดย่อหน้าใน PDF แบบกระจายแบบไทย (ชิดขอบทั้งสองด้าน)", self)
+        self.justify_action.setObjectName("pdf_justify")
+        self.justify_action.setIconText("กระจายแบบไทย")
+        self.justify_action.setToolTip(
+            "จัดข้อความในหลักการและเหตุผล รายการ และผลการดำเนินงานให้ชิดขอบทั้งซ้ายและขวา"
+            " (ปิดไว้ = ชิดซ้ายเหมือนแบบพิมพ์ทางการ)"
+        )
+        self.justify_action.setCheckable(True)
+        self.justify_action.setChecked(settings.justify_pdf())
+        self.justify_action.toggled.connect(self._justify_toggled)
+
+    @property
+    def justify(self) -> bool:
+        return self.justify_action.isChecked()
+
+    def _justify_toggled(self, on: bool) -> None:
+        settings.set_justify_pdf(on)
+        self._refresh_preview()
 
     def _report(self) -> Report | None:
         document = self.window.document
@@ -103,7 +121,8 @@ class PdfActions(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         self.window.statusBar().showMessage(f"กำลังส่งออก PDF เป็น “{target.name}”…")
-        self.background.run(partial(_write, report, target), partial(self._exported, target))
+        write = partial(_write, report, target, self.justify)
+        self.background.run(write, partial(self._exported, target))
 
     def _exported(self, target: Path, future: Future[None]) -> None:
         from forms.pdf import PdfWriteError
@@ -125,7 +144,8 @@ class PdfActions(QObject):
         if report is None:
             return None
         if self.preview_dialog is None:
-            dialog = PreviewDialog(report.project_name or "ฉบับร่างใหม่", self.window)
+            title = report.project_name or "ฉบับร่างใหม่"
+            dialog = PreviewDialog(title, self.window, options=(self.justify_action,))
             dialog.print_requested.connect(lambda: self._print_preview(dialog))
             dialog.export_requested.connect(self.export)
             dialog.refresh_requested.connect(self._refresh_preview)
@@ -141,7 +161,8 @@ class PdfActions(QObject):
         if report is None or dialog is None:
             return
         dialog.show_waiting()
-        self.background.run(partial(_render, report), partial(self._rendered, dialog))
+        render = partial(_render, report, self.justify)
+        self.background.run(render, partial(self._rendered, dialog))
 
     def _rendered(self, dialog: PreviewDialog, future: Future[bytes]) -> None:
         data = future.result()
@@ -159,7 +180,7 @@ class PdfActions(QObject):
         if report is None or not self._confirm_errors(report, "พิมพ์"):
             return
         self.window.statusBar().showMessage("กำลังเตรียมหน้าสำหรับพิมพ์…")
-        self.background.run(partial(_render, report), self._print_rendered)
+        self.background.run(partial(_render, report, self.justify), self._print_rendered)
 
     def _print_preview(self, dialog: PreviewDialog) -> None:
         report = self._report()

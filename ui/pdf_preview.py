@@ -10,7 +10,7 @@ to a printer as it is.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -101,8 +102,11 @@ class PreviewDialog(QDialog):
     export_requested = Signal()
     refresh_requested = Signal()
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, parent: QWidget | None = None, options: tuple[QAction, ...] = ()
+    ) -> None:
         super().__init__(parent)
+        self.options = options  # checkable choices shown as toggle buttons in the bar
         self.setObjectName("pdf_preview")
         self.setWindowTitle(f"ดูตัวอย่างก่อนพิมพ์ — {title}")
         self.pages: PdfPages | None = None
@@ -176,6 +180,12 @@ class PreviewDialog(QDialog):
         close.clicked.connect(self.close)
         for widget in (self.print_button, self.export_button, refresh):
             bar.addWidget(widget)
+        for action in self.options:
+            button = QToolButton()
+            button.setObjectName(f"preview_{action.objectName()}")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.page_label)
         bar.addSpacing(12)

@@ -1,4 +1,5 @@
-"""The window's small preferences: the last folder used to export and to import.
+"""The window's small preferences: the last folder used to export and to import, and
+whether the PDF sets its prose in Thai distributed justification.
 
 Kept in an INI file in the user's config folder (`platformdirs`, like the database's own
 folder), opened at each use: the file's path is read from the environment every time, so
@@ -45,4 +46,17 @@ def last_folder(kind: str) -> Path:
 def remember_folder(kind: str, folder: Path) -> None:
     settings = _settings()
     settings.setValue(f"folders/{kind}", str(folder))
+    settings.sync()
+
+
+def justify_pdf() -> bool:
+    """Whether exported, previewed and printed PDFs justify their prose (off by default:
+    the official printout is set flush left)."""
+    value = _settings().value("pdf/justify", "false")
+    return str(value).lower() == "true"
+
+
+def set_justify_pdf(on: bool) -> None:
+    settings = _settings()
+    settings.setValue("pdf/justify", "true" if on else "false")
     settings.sync()
