@@ -15,6 +15,7 @@ from forms.pdf.attachment import attach_report_json
 from forms.pdf.layout import TITLE, TITLE_TEXT, story
 from forms.pdf.pages import paginate
 from forms.pdf.paragraph import RIGHT, TextStyle, draw_block
+from forms.pdf.style import PdfStyle
 from forms.report import Report
 
 PAGE_W, PAGE_H = A4
@@ -41,14 +42,16 @@ def _draw_page_number(canv: Canvas, number: int, total: int) -> None:
     draw_block(canv, MARGIN_X, MARGIN_BOTTOM - 4, width, footer, FOOTER, artifact="Footer")
 
 
-def render_pdf(report: Report, *, justify: bool = False) -> bytes:
+def render_pdf(report: Report, *, justify: bool = False, long_dates: bool = False) -> bytes:
     """The report as the bytes of a PDF file; `justify` sets the prose (rationale, list
-    items, narratives) in Thai distributed justification instead of flush left.
+    items, narratives) in Thai distributed justification instead of flush left, and
+    `long_dates` prints every date as `1 ตุลาคม 2565` (`forms.pdf.style`).
 
     The report's interchange JSON is attached to the file (`forms.pdf.attachment`), so an
     import gets every field back exactly (`forms.pdf.embedded_report_json`)."""
     x, y, w, h = frame_box()
-    pages = paginate(story(report, w, h, justify), w, h)
+    style = PdfStyle(justify=justify, long_dates=long_dates)
+    pages = paginate(story(report, w, h, style), w, h)
     out = io.BytesIO()
     canv = Canvas(
         out,

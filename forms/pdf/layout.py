@@ -9,9 +9,9 @@ from forms.pdf.blocks import CELL_PAD, Cell, Grid, ReportRows
 from forms.pdf.fonts import Style
 from forms.pdf.pages import Block, KeepTogether, Spacer
 from forms.pdf.paragraph import CENTRE, JUSTIFY, TextStyle, ThaiParagraph
+from forms.pdf.style import OFFICIAL, PdfStyle
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, choice_label
-from forms.thaidate import format_be_date, format_printout_timestamp
 from forms.thainum import format_money, format_percent
 
 BODY = TextStyle()
@@ -58,17 +58,17 @@ def joined(*parts: str) -> str:
 
 
 def story(
-    report: Report, frame_width: float, frame_height: float, justify: bool = False
+    report: Report, frame_width: float, frame_height: float, style: PdfStyle = OFFICIAL
 ) -> list[Block]:
-    """Everything below the page header, in printed order; prose justified if asked."""
+    """Everything below the page header, in printed order, in the clerk's `style`."""
     r = report
-    prose = JUSTIFIED if justify else BODY
+    prose = JUSTIFIED if style.justify else BODY
     out: list[Block] = [
         heading("1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ"),
         heading("1.1 รหัสโครงการและชื่อโครงการ"),
         field_line(label("project_name"), r.project_name),
         field_line(label("project_code"), r.project_code),
-        Grid(_grid_rows(r), BODY),
+        Grid(_grid_rows(r, style), BODY),
         heading("1.2 หน่วยงานที่รับผิดชอบ"),
         field_line(
             label("agency_office"), joined(r.agency_office, r.agency_division, r.agency_section)
@@ -92,7 +92,7 @@ def story(
         heading(f"2. {label('progress_reports')}"),
     ]
     cols = log_columns(frame_width)
-    out.extend(report_rows(p, cols, frame_height, prose) for p in r.progress_reports)
+    out.extend(report_rows(p, cols, frame_height, prose, style) for p in r.progress_reports)
     for f in out:
         if isinstance(f, ThaiParagraph):
             f.whole_up_to = frame_height
@@ -101,7 +101,7 @@ def story(
     return out
 
 
-def _grid_rows(r: Report) -> list[list[Cell]]:
+def _grid_rows(r: Report, style: PdfStyle) -> list[list[Cell]]:
     left, right = Cell("", 0.0, 0.5), Cell("", 0.5, 0.5)
 
     def cell(base: Cell, key: str, value: str) -> Cell:
@@ -110,11 +110,11 @@ def _grid_rows(r: Report) -> list[list[Cell]]:
     return [
         [cell(right, "fiscal_year", "" if r.fiscal_year is None else str(r.fiscal_year))],
         [
-            cell(left, "start_date", format_printout_timestamp(r.start_date)),
+            cell(left, "start_date", style.project_date(r.start_date)),
             cell(right, "budget_received", _money(r.budget_received)),
         ],
         [
-            cell(left, "end_date", format_printout_timestamp(r.end_date)),
+            cell(left, "end_date", style.project_date(r.end_date)),
             cell(right, "budget_spent", _money(r.budget_spent)),
         ],
     ]
@@ -134,9 +134,9 @@ def log_columns(frame_width: float) -> list[float]:
     return [label_w, frame_width - label_w - plan_w - target_w, plan_w, target_w]
 
 
-def report_texts(p: ProgressReport) -> tuple[str, str, list[str]]:
+def report_texts(p: ProgressReport, style: PdfStyle = OFFICIAL) -> tuple[str, str, list[str]]:
     """The label, the first row's text and the second row's three cells of one report."""
-    when = format_be_date(p.date)
+    when = style.report_date(p.date)
     first = (f":: {when} :" if when else ":: :") + (f" {p.narrative}" if p.narrative else "")
     percent = format_percent(p.progress_percent)
     money = format_money(p.budget_used)
@@ -151,9 +151,13 @@ def report_texts(p: ProgressReport) -> tuple[str, str, list[str]]:
 
 
 def report_rows(
-    p: ProgressReport, cols: list[float], frame_height: float, ts: TextStyle = BODY
+    p: ProgressReport,
+    cols: list[float],
+    frame_height: float,
+    ts: TextStyle = BODY,
+    style: PdfStyle = OFFICIAL,
 ) -> ReportRows:
-    label_text, first, second = report_texts(p)
+    label_text, first, second = report_texts(p, style)
     return ReportRows(label_text, first, second, cols, ts, frame_height)
 
 

@@ -19,11 +19,13 @@ _NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
-def write_pdf(report: Report, target: Path, *, justify: bool = False) -> None:
-    """Render `report` and save it at `target`, replacing any file there."""
+def write_pdf(
+    report: Report, target: Path, *, justify: bool = False, long_dates: bool = False
+) -> None:
+    """Render `report` (as `render_pdf` does) and save it at `target`, replacing any file."""
     from forms.pdf.document import render_pdf  # the writer alone is cheap to import
 
-    data = render_pdf(report, justify=justify)
+    data = render_pdf(report, justify=justify, long_dates=long_dates)
     write_bytes_atomically(data, Path(target))
 
 

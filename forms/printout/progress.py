@@ -32,13 +32,19 @@ from forms.printout.values import (
 )
 from forms.report import ProgressReport
 from forms.schema import PROGRESS_FIELDS_BY_KEY
+from forms.thaidate import thai_month_names
 
 T = TypeVar("T")
 
 # the label cell starts its row; the same words inside a narrative are narrative
 _LABEL = re.compile(rf"\s*{REPORT_LABEL}\s*(\d+)")
 _FIGURES_START = re.compile(r"\s*ความก้าวหน้า")
-_DATE_PIECE = re.compile(r"\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})?\s*(?::\s*)?(.*)", re.DOTALL)
+# a report's date: `30/01/2566`, or `30 มกราคม 2566` as the app prints it when asked
+_LONG_REPORT_DATE = rf"\d{{1,2}}\s+(?:{'|'.join(thai_month_names())})\s+\d{{4}}"
+_DATE_PIECE = re.compile(
+    rf"\s*(\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|{_LONG_REPORT_DATE})?\s*(?::\s*)?(.*)",
+    re.DOTALL,
+)
 _FIGURES = re.compile(
     r"ความก้าวหน้าของงาน\s*ฯ?\s*=?(?P<pct>.*?)"
     r"งบประมาณที่เบิกใช้\s*(?:\(\s*ครั้งที่\s*(?P<no>\d+)\s*\))?\s*=?"

@@ -53,17 +53,18 @@ def read_project_date(text: str) -> date | None:
             return date(year, month, day)
         except ValueError:
             raise ValueError(f'ไม่มีวันที่ "{text}" ในปฏิทิน') from None
-    long_date = _LONG_DATE.match(text)
-    if long_date and long_date.group(2) in thai_month_names():
-        month = thai_month_names().index(long_date.group(2)) + 1
-        text = f"{long_date.group(1)}/{month}/{long_date.group(3)}"
     return read_be_date(text)
 
 
 def read_be_date(text: str) -> date | None:
-    """A report date `30/01/2566` (BE); '' gives None."""
+    """A report date `30/01/2566` or `30 มกราคม 2566` (BE); '' gives None."""
+    text = squash(text)
+    long_date = _LONG_DATE.match(text)
+    if long_date and long_date.group(2) in thai_month_names():
+        month = thai_month_names().index(long_date.group(2)) + 1
+        text = f"{long_date.group(1)}/{month}/{long_date.group(3)}"
     try:
-        return parse_be_date(squash(text))
+        return parse_be_date(text)
     except ThaiDateError as exc:
         raise ValueError(str(exc)) from None
 
