@@ -264,6 +264,11 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="PDF: จัดข้อความชิดขอบทั้งสองด้านแบบกระจายอักษรไทย (ค่าปกติ: ชิดซ้ายเหมือนแบบพิมพ์ทางการ)",
     )
+    parser.add_argument(
+        "--long-dates",
+        action="store_true",
+        help="PDF: พิมพ์วันที่แบบไทยเต็ม เช่น 1 ตุลาคม 2565 (ค่าปกติ: เหมือนแบบพิมพ์ทางการ)",
+    )
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
@@ -293,7 +298,7 @@ def _render_json(report: Report, _args: argparse.Namespace) -> bytes:
 def _render_pdf(report: Report, args: argparse.Namespace) -> bytes:
     from forms.pdf import render_pdf
 
-    return render_pdf(report, justify=args.justify)
+    return render_pdf(report, justify=args.justify, long_dates=args.long_dates)
 
 
 def _write_file(path: Path, data: bytes) -> None:

@@ -196,3 +196,14 @@ def test_justified_pdf_is_offered_and_keeps_the_text(tmp_path: Path):
     assert plain.read_bytes() != justified.read_bytes()
     text = pdfium.PdfDocument(justified)[0].get_textpage().get_text_range()
     assert loads(SAMPLE.read_text(encoding="utf-8")).rationale[1] in text
+
+
+def test_long_dates_are_offered(tmp_path: Path):
+    import pypdfium2 as pdfium
+
+    out = tmp_path / "long.pdf"
+    run = _cli(tmp_path / "d.db", "export", SAMPLE, "--pdf", out, "--long-dates")
+    assert run.returncode == 0, run.stderr
+    text = pdfium.PdfDocument(out)[0].get_textpage().get_text_range()
+    assert "1 ตุลาคม 2565" in text and "2022-10-01" not in text
+    assert not (tmp_path / "d.db").exists()  # a FILE.json source touches no database
