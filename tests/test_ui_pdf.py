@@ -350,31 +350,33 @@ def _shown_bytes(dialog) -> bytes:
     return dialog.pages.buffer.data().data() if dialog.pages is not None else b""
 
 
-def test_thai_distributed_justification_is_a_kept_choice(qtbot, open_window, sample_report):
+@pytest.mark.parametrize("key", ["justify", "long_dates"])
+def test_each_pdf_style_choice_is_kept(qtbot, open_window, sample_report, key):
     window = open_window(sample_report)
-    action = window.pdf.justify_action
-    assert action.isCheckable() and not action.isChecked()  # flush left, as the printout
+    action = window.pdf.choice_actions[key]
+    assert action.isCheckable() and not action.isChecked()  # the official printout's look
     file_menu = window.menuBar().actions()[0].menu()
     assert action in file_menu.actions()
     action.trigger()
-    assert settings.justify_pdf()
-    assert open_window(sample_report).pdf.justify_action.isChecked()  # a later window too
+    assert settings.pdf_choice(key) and window.pdf.style[key]
+    assert open_window(sample_report).pdf.choice_actions[key].isChecked()  # a later window
     action.trigger()
-    assert not settings.justify_pdf()
+    assert not settings.pdf_choice(key)
 
 
-def test_export_writes_the_justified_pdf_when_chosen(
-    qtbot, open_window, sample_report, tmp_path, monkeypatch
-):
+def test_export_writes_the_chosen_style(qtbot, open_window, sample_report, tmp_path, monkeypatch):
     target = tmp_path / "กระจาย.pdf"
     Answers(monkeypatch, save_to=target)
     window = open_window(sample_report)
-    window.pdf.justify_action.setChecked(True)
+    window.pdf.choice_actions["justify"].setChecked(True)
+    window.pdf.choice_actions["long_dates"].setChecked(True)
     with qtbot.waitSignal(window.pdf.exported):
         window.pdf.export()
-    justified = render_pdf(window.document.report, justify=True)
-    assert justified != render_pdf(window.document.report)  # the sample has long paragraphs
-    assert target.read_bytes() == justified
+    report = window.document.report
+    chosen = render_pdf(report, justify=True, long_dates=True)
+    others = [render_pdf(report, justify=j, long_dates=d) for j, d in ((0, 0), (1, 0), (0, 1))]
+    assert chosen not in others  # the sample has long paragraphs and dates
+    assert target.read_bytes() == chosen
 
 
 def test_the_preview_shows_the_choice_and_redraws_when_it_changes(
@@ -387,5 +389,10 @@ def test_the_preview_shows_the_choice_and_redraws_when_it_changes(
     button = dialog.findChild(QToolButton, "preview_pdf_justify")
     assert button is not None and button.text() == "กระจายแบบไทย"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.pdf.justify_action.isChecked() and settings.justify_pdf()
+    assert window.pdf.choice_actions["justify"].isChecked() and settings.pdf_choice("justify")
     qtbot.waitUntil(lambda: _shown_bytes(dialog) == render_pdf(report, justify=True))
+    dates = dialog.findChild(QToolButton, "preview_pdf_long_dates")
+    assert dates is not None and dates.text() == "วันที่แบบเต็ม"
+    qtbot.mouseClick(dates, Qt.MouseButton.LeftButton)
+    both = render_pdf(report, justify=True, long_dates=True)
+    qtbot.waitUntil(lambda: _shown_bytes(dialog) == both)

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.actions_by_text[text] = action
         quit_action = self.actions_by_text["ปิดโปรแกรม"]
-        file_menu.insertAction(quit_action, self.pdf.justify_action)  # a kept choice
+        file_menu.insertActions(quit_action, list(self.pdf.choice_actions.values()))  # kept
         file_menu.insertSeparator(quit_action)
         self.addAction(self.actions_by_text["บันทึกทันที"])
         for text in DOCUMENT_ACTIONS:

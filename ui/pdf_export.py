@@ -50,16 +50,36 @@ def errors_text(report: Report, limit: int = LISTED_ERRORS) -> tuple[int, str]:
     return len(errors), "\n".join(lines)
 
 
-def _render(report: Report, justify: bool) -> bytes:
+# The PDF's style choices, each a keyword of `render_pdf`: (keyword, menu text, button
+# text, tooltip). Off is the official printout's look.
+CHOICES = (
+    (
+        "justify",
+        "จัดย่อหน้าใน PDF แบบกระจายแบบไทย (ชิดขอบทั้งสองด้าน)",
+        "กระจายแบบไทย",
+        "จัดข้อความในหลักการและเหตุผล รายการ และผลการดำเนินงานให้ชิดขอบทั้งซ้ายและขวา"
+        " (ปิดไว้ = ชิดซ้ายเหมือนแบบพิมพ์ทางการ)",
+    ),
+    (
+        "long_dates",
+        "วันที่ใน PDF แบบไทยเต็ม (1 ตุลาคม 2565)",
+        "วันที่แบบเต็ม",
+        "พิมพ์วันที่เริ่มต้น สิ้นสุด และวันที่รายงานเป็นวัน เดือน ปี แบบไทย"
+        " (ปิดไว้ = 2022-10-01 00:00:00 และ 30/01/2566 เหมือนแบบพิมพ์ทางการ)",
+    ),
+)
+
+
+def _render(report: Report, style: dict[str, bool]) -> bytes:
     from forms.pdf import render_pdf
 
-    return render_pdf(report, justify=justify)
+    return render_pdf(report, **style)
 
 
-def _write(report: Report, target: Path, justify: bool) -> None:
+def _write(report: Report, target: Path, style: dict[str, bool]) -> None:
     from forms.pdf import write_pdf
 
-    write_pdf(report, target, justify=justify)
+    write_pdf(report, target, **style)
 
 
 class PdfActions(QObject):
@@ -71,23 +91,25 @@ class PdfActions(QObject):
         super().__init__(window)
         self.window, self.background = window, background
         self.preview_dialog: PreviewDialog | None = None
-        self.justify_action = QAction("จัดย่อหน้าใน PDF แบบกระจายแบบไทย (ชิดขอบทั้งสองด้าน)", self)
-        self.justify_action.setObjectName("pdf_justify")
-        self.justify_action.setIconText("กระจายแบบไทย")
-        self.justify_action.setToolTip(
-            "จัดข้อความในหลักการและเหตุผล รายการ และผลการดำเนินงานให้ชิดขอบทั้งซ้ายและขวา"
-            " (ปิดไว้ = ชิดซ้ายเหมือนแบบพิมพ์ทางการ)"
-        )
-        self.justify_action.setCheckable(True)
-        self.justify_action.setChecked(settings.justify_pdf())
-        self.justify_action.toggled.connect(self._justify_toggled)
+        self.choice_actions = {key: self._choice_action(key, *texts) for key, *texts in CHOICES}
+
+    def _choice_action(self, key: str, text: str, short: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"pdf_{key}")
+        action.setIconText(short)
+        action.setToolTip(tip)
+        action.setCheckable(True)
+        action.setChecked(settings.pdf_choice(key))
+        action.toggled.connect(partial(self._choice_toggled, key))
+        return action
 
     @property
-    def justify(self) -> bool:
-        return self.justify_action.isChecked()
+    def style(self) -> dict[str, bool]:
+        """The chosen style, as `render_pdf`'s keywords."""
+        return {key: action.isChecked() for key, action in self.choice_actions.items()}
 
-    def _justify_toggled(self, on: bool) -> None:
-        settings.set_justify_pdf(on)
+    def _choice_toggled(self, key: str, on: bool) -> None:
+        settings.set_pdf_choice(key, on)
         self._refresh_preview()
 
     def _report(self) -> Report | None:
@@ -121,7 +143,7 @@ class PdfActions(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         self.window.statusBar().showMessage(f"กำลังส่งออก PDF เป็น “{target.name}”…")
-        write = partial(_write, report, target, self.justify)
+        write = partial(_write, report, target, self.style)
         self.background.run(write, partial(self._exported, target))
 
     def _exported(self, target: Path, future: Future[None]) -> None:
@@ -145,7 +167,8 @@ class PdfActions(QObject):
             return None
         if self.preview_dialog is None:
             title = report.project_name or "ฉบับร่างใหม่"
-            dialog = PreviewDialog(title, self.window, options=(self.justify_action,))
+            options = tuple(self.choice_actions.values())
+            dialog = PreviewDialog(title, self.window, options=options)
             dialog.print_requested.connect(lambda: self._print_preview(dialog))
             dialog.export_requested.connect(self.export)
             dialog.refresh_requested.connect(self._refresh_preview)
@@ -161,7 +184,7 @@ class PdfActions(QObject):
         if report is None or dialog is None:
             return
         dialog.show_waiting()
-        render = partial(_render, report, self.justify)
+        render = partial(_render, report, self.style)
         self.background.run(render, partial(self._rendered, dialog))
 
     def _rendered(self, dialog: PreviewDialog, future: Future[bytes]) -> None:
@@ -180,7 +203,7 @@ class PdfActions(QObject):
         if report is None or not self._confirm_errors(report, "พิมพ์"):
             return
         self.window.statusBar().showMessage("กำลังเตรียมหน้าสำหรับพิมพ์…")
-        self.background.run(partial(_render, report, self.justify), self._print_rendered)
+        self.background.run(partial(_render, report, self.style), self._print_rendered)
 
     def _print_preview(self, dialog: PreviewDialog) -> None:
         report = self._report()

@@ -1,5 +1,5 @@
 """The window's small preferences: the last folder used to export and to import, and
-whether the PDF sets its prose in Thai distributed justification.
+the PDF's style choices (Thai distributed justification, Thai long dates).
 
 Kept in an INI file in the user's config folder (`platformdirs`, like the database's own
 folder), opened at each use: the file's path is read from the environment every time, so
@@ -49,14 +49,14 @@ def remember_folder(kind: str, folder: Path) -> None:
     settings.sync()
 
 
-def justify_pdf() -> bool:
-    """Whether exported, previewed and printed PDFs justify their prose (off by default:
-    the official printout is set flush left)."""
-    value = _settings().value("pdf/justify", "false")
+def pdf_choice(key: str) -> bool:
+    """One of the PDF's style choices (`justify`, `long_dates`: the keywords of
+    `forms.pdf.render_pdf`); off by default, which is the official printout's look."""
+    value = _settings().value(f"pdf/{key}", "false")
     return str(value).lower() == "true"
 
 
-def set_justify_pdf(on: bool) -> None:
+def set_pdf_choice(key: str, on: bool) -> None:
     settings = _settings()
-    settings.setValue("pdf/justify", "true" if on else "false")
+    settings.setValue(f"pdf/{key}", "true" if on else "false")
     settings.sync()
