@@ -14,6 +14,7 @@ import pytest
 from forms.pdf import render_pdf
 from forms.pdf.samples import field_texts, long_report, stress_texts
 from forms.report import ProgressReport, Report
+from forms.thaidate import format_thai_long_date
 from tests.conftest import SHARED
 
 PROBE_PATH = SHARED / "tools" / "thaipdf_probe.py"
@@ -63,13 +64,26 @@ def pdfs(tmp_path_factory) -> dict[str, tuple[Path, list[str]]]:
             path = folder / f"{key}.pdf"
             path.write_bytes(render_pdf(report, justify=justify))
             out[key] = (path, texts)
+    # both style choices at once, the long dates themselves among the texts probed
+    path = folder / "sample-styled.pdf"
+    path.write_bytes(render_pdf(sample, justify=True, long_dates=True))
+    dates = [sample.start_date, sample.end_date, *(p.date for p in sample.progress_reports)]
+    out["sample-styled"] = (path, field_texts(sample) + [format_thai_long_date(d) for d in dates])
     return out
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(
     "name",
-    ["sample", "long", "stress", "sample-justified", "long-justified", "stress-justified"],
+    [
+        "sample",
+        "long",
+        "stress",
+        "sample-justified",
+        "long-justified",
+        "stress-justified",
+        "sample-styled",
+    ],
 )
 def test_every_text_copies_back_exactly(pdfs, name, engine):
     path, texts = pdfs[name]
