@@ -240,3 +240,43 @@ def test_every_schema_field_has_its_place_in_the_pdf():
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _found_y(textpage, text: str, edge: int) -> float | None:
+    """An edge (1 bottom, 3 top) of the first character of `text` on the page, if there."""
+    searcher = textpage.search(text)
+    found = searcher.get_next()
+    searcher.close()
+    return None if found is None else textpage.get_charbox(found[0])[edge]
+
+
+@pytest.mark.parametrize("justify", [False, True])
+def test_text_stays_inside_its_table_cell_and_the_margins(sample_report, justify):
+    from forms.pdf.blocks import CELL_PAD
+    from forms.pdf.document import MARGIN_X, PAGE_W, frame_box
+    from forms.pdf.layout import log_columns
+
+    _x, frame_bottom, frame_width, frame_height = frame_box()
+    cols = log_columns(frame_width)
+    text_start = MARGIN_X + cols[0]
+    text_end = text_start + cols[1]
+    doc = pdfium.PdfDocument(render_pdf(sample_report, justify=justify))
+    in_text_column, log_seen = 0, False
+    for page in doc:
+        textpage = page.get_textpage()
+        heading = _found_y(textpage, "2. รายงานความก้าวหน้า", edge=1)
+        log_seen = log_seen or heading is not None
+        # the progress log runs from its heading (or the frame's top, below the title on
+        # later pages) down to the certification
+        frame_top = frame_bottom + frame_height
+        table_top = heading if heading is not None else (frame_top if log_seen else 0)
+        table_bottom = _found_y(textpage, "ขอรับรองว่า", edge=3) or 0
+        for i in range(textpage.count_chars()):
+            left, bottom, right, top = textpage.get_charbox(i)
+            if right - left <= 0:
+                continue  # spaces and marks with no width of their own
+            assert right <= PAGE_W - MARGIN_X + 1
+            if text_start < left < text_end and table_bottom < bottom and top < table_top:
+                in_text_column += 1
+                assert right <= text_end - CELL_PAD / 2, textpage.get_text_range(i, 1)
+    assert in_text_column > 300  # the narratives were looked at

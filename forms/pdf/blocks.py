@@ -113,15 +113,14 @@ class ReportRows(Block):
         h1, h2 = self._heights()
         xs = [sum(self.cols[:i]) for i in range(len(self.cols) + 1)]
         top = self.height
+        inner = [w - 2 * CELL_PAD for w in self.cols]  # what the lines were filled to
         # row 1: label | narrative (status cells empty, as printed)
-        draw_block(c, xs[0] + CELL_PAD, top - CELL_PAD, self.cols[0], [self.label], self.ts)
-        draw_block(c, xs[1] + CELL_PAD, top - CELL_PAD, self.cols[1], first, self.ts)
+        draw_block(c, xs[0] + CELL_PAD, top - CELL_PAD, inner[0], [self.label], self.ts)
+        draw_block(c, xs[1] + CELL_PAD, top - CELL_PAD, inner[1], first, self.ts)
         if self.second:
             top2 = top - h1
             for i, lines in enumerate(second):
-                draw_block(
-                    c, xs[i + 1] + CELL_PAD, top2 - CELL_PAD, self.cols[i + 1], lines, self.ts
-                )
+                draw_block(c, xs[i + 1] + CELL_PAD, top2 - CELL_PAD, inner[i + 1], lines, self.ts)
         c.saveState()
         c.setLineWidth(RULE)
         c.setStrokeGray(0.55)
