@@ -8,6 +8,7 @@ filling empty project dates) live here so the CLI and the window share them.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from forms.events import Signal
@@ -46,13 +47,17 @@ class ReportDocument:
             self._fill_fiscal_dates()
 
     def _fill_fiscal_dates(self) -> None:
+        """Empty project dates get the fiscal year's bounds; dates still at another fiscal
+        year's bounds (filled for the year typed before) follow the new year. Dates the
+        clerk set to anything else are left as they are."""
         year = self.report.fiscal_year
         if year is None or not 2400 <= year <= 2800:
             return
         start, end = fiscal_year_bounds(year)
-        if self.report.start_date is None:
+        follows = is_fiscal_year_span(self.report.start_date, self.report.end_date)
+        if self.report.start_date is None or follows:
             self.set_value("start_date", start)
-        if self.report.end_date is None:
+        if self.report.end_date is None or follows:
             self.set_value("end_date", end)
 
     def _touch(self, key: str) -> None:
@@ -69,6 +74,16 @@ class ReportDocument:
         self.saved_revision = revision
         if draft_id is not None:
             self.draft_id = draft_id
+
+
+def is_fiscal_year_span(start: date | None, end: date | None) -> bool:
+    """Whether `start`–`end` is exactly one fiscal year (1 Oct to the next 30 Sep)."""
+    return (
+        start is not None
+        and end is not None
+        and (start.month, start.day) == (10, 1)
+        and end == date(start.year + 1, 9, 30)
+    )
 
 
 def next_fiscal_year(report: Report) -> Report:

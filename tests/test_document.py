@@ -22,7 +22,7 @@ def test_set_value_emits_and_marks_dirty():
     assert not doc.dirty and doc.draft_id == 7 and copy.project_name == "โครงการ"
 
 
-def test_fiscal_year_fills_only_empty_dates():
+def test_fiscal_year_fills_empty_dates_and_keeps_chosen_ones():
     doc = ReportDocument()
     doc.set_value("fiscal_year", 2566)
     assert doc.report.start_date == date(2022, 10, 1)
@@ -31,6 +31,23 @@ def test_fiscal_year_fills_only_empty_dates():
     doc.set_value("fiscal_year", 2567)
     assert doc.report.start_date == date(2022, 10, 1)
     assert doc.report.end_date == date(2023, 3, 31)
+
+
+def test_dates_left_at_a_fiscal_years_bounds_follow_a_corrected_year():
+    doc = ReportDocument()
+    for typed in (2, 25, 256, 2566):  # typed digit by digit
+        doc.set_value("fiscal_year", typed)
+    for typed in (256, 2567):  # the last digit corrected
+        doc.set_value("fiscal_year", typed)
+    assert (doc.report.start_date, doc.report.end_date) == (date(2023, 10, 1), date(2024, 9, 30))
+
+
+def test_a_project_span_the_clerk_chose_stays_when_the_year_changes():
+    doc = ReportDocument()
+    doc.set_value("start_date", date(2022, 10, 1))
+    doc.set_value("end_date", date(2024, 9, 30))  # two fiscal years: not a default
+    doc.set_value("fiscal_year", 2567)
+    assert (doc.report.start_date, doc.report.end_date) == (date(2022, 10, 1), date(2024, 9, 30))
 
 
 def test_implausible_year_fills_nothing():
