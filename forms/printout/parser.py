@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from forms.printout.copies import CopyParse, CopyReader
 from forms.printout.labels import PAGE_FOOTER, is_page_header
+from forms.printout.limits import fit_to_limits
 from forms.printout.lines import split_lines
 from forms.printout.reconcile import choose, differences, recognised, spent_warning
 from forms.printout.result import ImportResult, PrintoutError
@@ -31,6 +32,8 @@ def parse_printout_text(text: str) -> ImportResult:
     for other_index, other in enumerate(found):
         if other_index != index:
             warnings += differences(chosen, index + 1, other, other_index + 1)
+    report, cuts = fit_to_limits(report)
+    warnings += cuts
     summary = recognised(chosen)
     summary += [(kind, f"บรรทัด {no}") for kind, no in headers]
     summary += [

@@ -1,0 +1,43 @@
+"""The schema's length limits applied to an imported printout.
+
+A printout may carry a longer text than the form accepts (a project code with a note
+after it). Such a draft would save, but its own JSON export would not import back
+(`forms.codec` refuses it) and the window's box would cut it at the first keystroke.
+So the import cuts it here, in the open: one warning per cut names the field, the limit
+and the words cut off, so the clerk can put them where they belong.
+"""
+
+from __future__ import annotations
+
+from forms.checks.paths import parse_path, text_spots, with_text
+from forms.report import Report
+from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+
+_SHOWN = 120  # characters of the cut-off part quoted in the warning
+
+
+def _limit(path: str) -> int | None:
+    parts = parse_path(path)
+    if parts is None:
+        return None
+    if parts.sub_key is not None:
+        return PROGRESS_FIELDS_BY_KEY[parts.sub_key].max_length
+    return FIELDS_BY_KEY[parts.key].max_length
+
+
+def fit_to_limits(report: Report) -> tuple[Report, list[str]]:
+    """`report` with every text cut to its field's limit, and a Thai warning per cut."""
+    warnings: list[str] = []
+    for spot in text_spots(report):
+        limit = _limit(spot.path)
+        if limit is None or len(spot.text) <= limit:
+            continue
+        report = with_text(report, spot.path, spot.text[:limit])
+        cut = spot.text[limit:]
+        shown = cut if len(cut) <= _SHOWN else cut[:_SHOWN] + "…"
+        warnings.append(
+            f"{spot.label} ยาว {len(spot.text):,} ตัวอักษร เกินที่กรอกได้ {limit:,} ตัวอักษร"
+            f' จึงนำเข้าเฉพาะ {limit:,} ตัวอักษรแรก ส่วนที่ตัดออกคือ "{shown}"'
+            " — ตรวจและย้ายข้อความส่วนนั้นไปช่องที่ถูกต้องก่อนส่งรายงาน"
+        )
+    return report, warnings
