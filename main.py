@@ -10,8 +10,9 @@
 The command line runs the same `forms`/`storage` code as the window but never imports Qt,
 so it starts fast; `ui` is imported only to open the window, and the heavy engines
 (`forms.pdf`, `forms.checks`, `forms.printout`) only by the command that uses them. Any
-error prints one Thai line on stderr and exits with code 2: nothing is written (outputs go
-through a temporary file and `os.replace`) and no draft is created.
+error prints one Thai line on stderr and exits with code 2: nothing is written (every output
+is staged as a temporary file, then all are moved into place with `os.replace`) and no draft
+is created.
 
 Adding a subcommand is one `Command` in `COMMANDS`; adding an export format (`--pdf`) is
 one `ExportFormat` in `EXPORT_FORMATS`.
@@ -58,7 +59,6 @@ class ExportFormat:
     option: str  # `--json` etc.; its value is the output file
     help: str
     render: Callable[[Report, argparse.Namespace], bytes]  # the export's own options in args
-    write: Callable[[Path, bytes], None]  # all or nothing; a failure is a CliError
 
 
 def _draft_id(text: str) -> int:
@@ -272,17 +272,27 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
-    """Render every requested output in memory first, then write each atomically."""
+    """Render every requested output in memory, then write them all or none."""
     wanted = [(fmt, getattr(args, _dest(fmt))) for fmt in EXPORT_FORMATS]
     wanted = [(fmt, out) for fmt, out in wanted if out is not None]
     if not wanted:
         options = " หรือ ".join(f"{fmt.option} OUT" for fmt in EXPORT_FORMATS)
         raise CliError(f"ยังไม่ได้บอกว่าจะส่งออกเป็นไฟล์อะไร — ระบุ {options}")
+    _check_distinct_outputs(wanted)
     report = _load_report(args.source, db_path)
-    outputs = [(fmt, out, fmt.render(report, args)) for fmt, out in wanted]
-    for fmt, out, data in outputs:
-        fmt.write(out, data)
+    _write_files([(out, fmt.render(report, args)) for fmt, out in wanted])
     return EXIT_OK
+
+
+def _check_distinct_outputs(wanted: Sequence[tuple[ExportFormat, Path]]) -> None:
+    """Two formats into one file would leave only the last one written."""
+    seen: dict[Path, ExportFormat] = {}
+    for fmt, out in wanted:
+        first = seen.setdefault(out.resolve(), fmt)
+        if first is not fmt:
+            raise CliError(
+                f'{first.option} และ {fmt.option} ระบุไฟล์เดียวกัน "{out}" — ตั้งชื่อไฟล์ปลายทางให้ต่างกัน'
+            )
 
 
 def _dest(fmt: ExportFormat) -> str:
@@ -301,25 +311,22 @@ def _render_pdf(report: Report, args: argparse.Namespace) -> bytes:
     return render_pdf(report, justify=args.justify, long_dates=args.long_dates)
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    # the window's writer (temp file + os.replace, its Thai messages) for every export: one
-    # wording for the same failure in the window and here
-    from forms.pdf import PdfWriteError, write_bytes_atomically
+def _write_files(outputs: Sequence[tuple[Path, bytes]]) -> None:
+    # the window's writer (temp files + os.replace, its Thai messages) for every export: one
+    # wording for the same failure in the window and here; every file is staged before any
+    # is moved into place, so a failing output leaves the others unwritten too
+    from forms.pdf import PdfWriteError
+    from forms.pdf.writer import write_all_atomically
 
     try:
-        write_bytes_atomically(data, path)
+        write_all_atomically(outputs)
     except PdfWriteError as exc:
         raise CliError(str(exc)) from None
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("--pdf", "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ", _render_pdf, _write_file),
-    ExportFormat(
-        "--json",
-        "เขียนรายงานเป็นไฟล์ JSON (มี budget_spent ด้วย)",
-        _render_json,
-        _write_file,
-    ),
+    ExportFormat("--pdf", "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ", _render_pdf),
+    ExportFormat("--json", "เขียนรายงานเป็นไฟล์ JSON (มี budget_spent ด้วย)", _render_json),
 )
 
 

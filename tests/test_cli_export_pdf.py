@@ -207,3 +207,37 @@ def test_long_dates_are_offered(tmp_path: Path):
     text = pdfium.PdfDocument(out)[0].get_textpage().get_text_range()
     assert "1 ตุลาคม 2565" in text and "2022-10-01" not in text
     assert not (tmp_path / "d.db").exists()  # a FILE.json source touches no database
+
+
+def test_pdf_and_json_are_written_together_or_not_at_all(tmp_path: Path):
+    """The PDF is staged first; the JSON's missing folder must stop it too."""
+    run = _cli(
+        tmp_path / "d.db",
+        "export",
+        SAMPLE,
+        "--pdf",
+        tmp_path / "ok.pdf",
+        "--json",
+        tmp_path / "nodir" / "x.json",
+    )
+    _assert_one_line_error(run, "nodir")
+    _only(tmp_path)  # no ok.pdf, no temporary file
+
+
+def test_a_failed_second_output_keeps_the_first_old_file(tmp_path: Path):
+    old_pdf = tmp_path / "รายงาน.pdf"
+    old_pdf.write_bytes(b"old")
+    folder = tmp_path / "เป็นโฟลเดอร์.json"
+    folder.mkdir()
+    run = _cli(tmp_path / "d.db", "export", SAMPLE, "--pdf", old_pdf, "--json", folder)
+    _assert_one_line_error(run, "โฟลเดอร์")
+    _only(tmp_path, "รายงาน.pdf", "เป็นโฟลเดอร์.json")
+    assert old_pdf.read_bytes() == b"old"
+    assert list(folder.iterdir()) == []
+
+
+def test_pdf_and_json_into_one_file_is_refused(tmp_path: Path):
+    out = tmp_path / "รายงาน"
+    run = _cli(tmp_path / "d.db", "export", SAMPLE, "--pdf", out, "--json", out)
+    _assert_one_line_error(run, "--pdf", "--json", "รายงาน")
+    _only(tmp_path)

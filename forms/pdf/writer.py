@@ -2,6 +2,8 @@
 
 `os.replace` is atomic on one volume, so a reader never sees half a file and a failure at
 any step leaves the old file intact; each OS failure becomes a `PdfWriteError` subclass.
+`write_all_atomically` does the same for several files at once (the CLI's `--pdf` with
+`--json`): all are staged before any is moved into place.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from forms.pdf.errors import DiskFull, FolderMissing, FolderReadOnly, PdfWriteError, TargetLocked
@@ -39,37 +42,77 @@ def write_bytes_atomically(data: bytes, target: Path) -> None:
     `FolderReadOnly`, `DiskFull`, `TargetLocked` (open in a viewer, on Windows), or the
     base class for a target that is a folder or any other OS failure.
     """
+    write_all_atomically([(target, data)])
+
+
+def write_all_atomically(outputs: Sequence[tuple[Path, bytes]]) -> None:
+    """Save several files together: all of them, or (on a failure while staging) none.
+
+    Every output is first staged as a flushed temporary file beside its target; only when
+    all are staged is each moved into place with `os.replace`. A failure while staging
+    (missing or read-only folder, full disk, a target that is a folder) removes every
+    staged file and raises that output's `PdfWriteError`, as `write_bytes_atomically`
+    does, with no target touched. Only a failure of the final moves themselves (a target
+    locked by a viewer on Windows) can leave the targets moved before it in place; undoing
+    those would need a backup copy of each old file, which a nearly full disk may refuse.
+    """
+    staged: list[tuple[Path, Path]] = []  # (temporary file, target)
+    try:
+        for target, data in outputs:
+            staged.append((_stage(data, target), target))
+        while staged:
+            tmp, target = staged[0]
+            _move_into_place(tmp, target)
+            staged.pop(0)
+    except BaseException:
+        for tmp, _target in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+
+
+def _stage(data: bytes, target: Path) -> Path:
+    """`data` in a flushed temporary file beside `target`, with the target's permissions."""
     folder = target.parent
     if not folder.is_dir():
         raise FolderMissing(target)
+    if target.is_dir():  # found now, before any output is moved into place
+        raise _is_a_folder(target)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}.", suffix=".tmp")
     except OSError as e:
         raise _folder_error(e, target) from e
     tmp = Path(tmp_name)
     try:
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, _mode_for(target))
-        except OSError as e:
-            raise _folder_error(e, target) from e
-        try:
-            os.replace(tmp, target)
-        except PermissionError as e:  # Windows: the target is open in a viewer
-            raise TargetLocked(target) from e
-        except IsADirectoryError as e:
-            raise PdfWriteError(
-                target, f'"{target}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — ตั้งชื่อไฟล์ในโฟลเดอร์นั้น เช่น รายงาน.pdf'
-            ) from e
-        except OSError as e:
-            raise _folder_error(e, target) from e
-    except BaseException:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(target))
+    except BaseException as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(e, OSError):
+            raise _folder_error(e, target) from e
         raise
+    return tmp
+
+
+def _move_into_place(tmp: Path, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except PermissionError as e:  # Windows: the target is open in a viewer
+        raise TargetLocked(target) from e
+    except IsADirectoryError as e:
+        raise _is_a_folder(target) from e
+    except OSError as e:
+        raise _folder_error(e, target) from e
+
+
+def _is_a_folder(target: Path) -> PdfWriteError:
+    return PdfWriteError(
+        target, f'"{target}" เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — ตั้งชื่อไฟล์ในโฟลเดอร์นั้น เช่น รายงาน.pdf'
+    )
 
 
 def _mode_for(target: Path) -> int:
