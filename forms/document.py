@@ -104,6 +104,4 @@ def new_progress_report(after: list[ProgressReport]) -> ProgressReport:
     return replace(
         ProgressReport(no=len(after) + 1),
         progress_percent=last.progress_percent if last else None,
-        plan_status="on_plan",
-        target_status="on_target",
-    )
+    )  # plan and target status left for the clerk to choose (a check reminds them)

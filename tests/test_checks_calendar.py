@@ -28,7 +28,8 @@ def report_2567(*dates: date | None, start: date | None = None, end: date | None
         agency_office="สำนักงานเขตบึงกุ่ม",
         objectives=["เพื่อทดสอบ"],
         progress_reports=[
-            ProgressReport(n, d, "", Decimal(10 * n), Decimal(0)) for n, d in enumerate(dates, 1)
+            ProgressReport(n, d, "", Decimal(10 * n), Decimal(0), "on_plan", "on_target")
+            for n, d in enumerate(dates, 1)
         ],
     )
 

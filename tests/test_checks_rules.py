@@ -21,6 +21,9 @@ TODAY = date(2026, 11, 24)
 Change = Callable[[Report], Report]
 
 
+ON = ("on_plan", "on_target")  # plan and target status of a reviewed report
+
+
 def clean_report() -> Report:
     return Report(
         project_name="พัฒนาคุณภาพเครือข่ายโรงเรียน",
@@ -35,9 +38,9 @@ def clean_report() -> Report:
         targets_quantity=["เครือข่ายโรงเรียน จำนวน 2 เครือข่าย"],
         targets_quality=["เครือข่ายโรงเรียนมีผู้นำทางวิชาการ"],
         progress_reports=[
-            ProgressReport(1, date(2022, 10, 1), "เริ่มงาน", Decimal(20), Decimal(0)),
-            ProgressReport(2, date(2023, 3, 28), "", Decimal("50.50"), Decimal("32400.50")),
-            ProgressReport(3, date(2023, 9, 30), "", Decimal(100), Decimal(100000)),
+            ProgressReport(1, date(2022, 10, 1), "เริ่มงาน", Decimal(20), Decimal(0), *ON),
+            ProgressReport(2, date(2023, 3, 28), "", Decimal("50.50"), Decimal("32400.50"), *ON),
+            ProgressReport(3, date(2023, 9, 30), "", Decimal(100), Decimal(100000), *ON),
         ],
     )
 
@@ -142,6 +145,13 @@ CASES = [
         put_report(1, progress_percent=Decimal(20)),
         "progress_reports[2].progress_percent",
         ("19.99", "20.00", "ครั้งที่ 1"),
+    ),
+    Case(
+        "report_status",
+        put_report(1, target_status=None),
+        put_report(1, target_status="off_target"),
+        "progress_reports[2].target_status",
+        ("ครั้งที่ 2", "เป็นไปตามเป้าหมาย", "ไม่เป็นไปตามเป้าหมาย"),
     ),
     Case(
         "report_undated",

@@ -77,5 +77,6 @@ def test_next_fiscal_year_keeps_project_and_empties_log(sample_report):
 def test_new_progress_report_carries_progress_forward():
     first = new_progress_report([])
     assert first.no == 1 and first.progress_percent is None
+    assert (first.plan_status, first.target_status) == (None, None)  # the clerk chooses
     second = new_progress_report([ProgressReport(no=1, progress_percent=Decimal(40))])
     assert second.no == 2 and second.progress_percent == Decimal(40)

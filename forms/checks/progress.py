@@ -11,6 +11,7 @@ from decimal import Decimal
 from forms.checks.context import Context, Finding
 from forms.checks.paths import field_label, progress_label, progress_path
 from forms.checks.show import decimal_places, show_date, show_number
+from forms.schema import PROGRESS_FIELDS_BY_KEY
 from forms.thainum import format_percent
 
 
@@ -62,6 +63,18 @@ def report_dated(ctx: Context) -> Iterator[Finding]:
                 progress_path(r.no, "date"),
                 f"{progress_label(r.no)} ไม่มีวันที่รายงาน — ใส่วันที่ (วัน/เดือน/ปี พ.ศ.) เช่น 30/01/2566",
             )
+
+
+def report_status_chosen(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.report.progress_reports:
+        for key in ("plan_status", "target_status"):
+            if getattr(r, key) is None:
+                field = PROGRESS_FIELDS_BY_KEY[key]
+                choices = " หรือ ".join(f'"{label}"' for _v, label in field.choices)
+                yield Finding(
+                    progress_path(r.no, key),
+                    f'{progress_label(r.no)} ยังไม่ได้เลือก "{field.title}" — เลือก {choices}',
+                )
 
 
 def report_dates_forward(ctx: Context) -> Iterator[Finding]:

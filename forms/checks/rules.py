@@ -39,6 +39,12 @@ RULES: tuple[Rule, ...] = (
     Rule("progress_decimals", ERROR, "ความก้าวหน้าไม่เกิน 2 ตำแหน่งทศนิยม", progress.percent_decimals),
     Rule("progress_down", WARNING, "ความก้าวหน้าไม่ลดลง", progress.progress_goes_down),
     Rule("report_undated", WARNING, "รายงานทุกครั้งมีวันที่", progress.report_dated),
+    Rule(
+        "report_status",
+        WARNING,
+        "รายงานทุกครั้งเลือกสถานะตามแผนและตามเป้าหมาย",
+        progress.report_status_chosen,
+    ),
     Rule("report_date_order", WARNING, "วันที่รายงานเรียงไปข้างหน้า", progress.report_dates_forward),
     Rule(
         "report_date_outside",
