@@ -7,6 +7,9 @@
     python main.py [--db PATH] export ID|FILE.json --pdf OUT.pdf --json OUT.json
     python main.py [--db PATH] check ID|FILE.json        one problem per line; exit 1 on errors
 
+ID is ASCII digits alone (always a draft, even if a file of that name exists); a file named
+with digits only is given as `./1`.
+
 The command line runs the same `forms`/`storage` code as the window but never imports Qt,
 so it starts fast; `ui` is imported only to open the window, and the heavy engines
 (`forms.pdf`, `forms.checks`, `forms.printout`) only by the command that uses them. Any
@@ -74,16 +77,17 @@ def _draft_id(text: str) -> int:
 
 
 def _draft_or_file(text: str) -> int | Path:
-    """An existing file, or a name ending in `.json`, is an interchange file; else a draft id."""
+    """ASCII digits alone are always a draft id, even where a file of that name exists (a
+    stray `2>1` makes one); anything else is an interchange file, given as `./1` for a
+    file named with digits only."""
+    if text.isascii() and text.isdigit():
+        return _draft_id(text)
     path = Path(text)
     if text.lower().endswith(".json") or path.is_file():
         return path
-    try:
-        return _draft_id(text)
-    except argparse.ArgumentTypeError:
-        raise argparse.ArgumentTypeError(
-            f'"{text}" ไม่ใช่หมายเลขร่างหรือไฟล์ .json ที่มีอยู่ — ใช้หมายเลขจากคำสั่ง list หรือชื่อไฟล์รายงาน .json'
-        ) from None
+    raise argparse.ArgumentTypeError(
+        f'"{text}" ไม่ใช่หมายเลขร่างหรือไฟล์ .json ที่มีอยู่ — ใช้หมายเลขจากคำสั่ง list หรือชื่อไฟล์รายงาน .json'
+    )
 
 
 def _add_source_argument(parser: argparse.ArgumentParser) -> None:
@@ -91,7 +95,8 @@ def _add_source_argument(parser: argparse.ArgumentParser) -> None:
         "source",
         metavar="ID|FILE.json",
         type=_draft_or_file,
-        help="หมายเลขร่าง (จากคำสั่ง list) หรือไฟล์รายงาน .json (อ่านจากไฟล์ตรง ๆ ไม่สร้างร่าง)",
+        help="หมายเลขร่าง (จากคำสั่ง list) หรือไฟล์รายงาน .json (อ่านจากไฟล์ตรง ๆ ไม่สร้างร่าง)"
+        " ตัวเลขล้วนเป็นหมายเลขร่างเสมอ ไฟล์ที่ชื่อเป็นตัวเลขล้วนให้เขียนเป็น ./1",
     )
 
 
