@@ -5,6 +5,8 @@
     python main.py [--db PATH] import FILE               .json, .txt or .pdf printout: print
                                                          the new draft's id (summary on stderr)
     python main.py [--db PATH] export ID|FILE.json --pdf OUT.pdf --json OUT.json
+                                                         (--pdf of a report with errors:
+                                                         written, one warning on stderr)
     python main.py [--db PATH] check ID|FILE.json        one problem per line; exit 1 on errors
 
 ID is ASCII digits alone (always a draft, even if a file of that name exists); a file named
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 import time
@@ -62,6 +65,9 @@ class ExportFormat:
     option: str  # `--json` etc.; its value is the output file
     help: str
     render: Callable[[Report, argparse.Namespace], bytes]  # the export's own options in args
+    # the copy that is sent (the PDF): after writing it, say if the report still has errors,
+    # as the window asks before exporting; the JSON interchange copy is a working copy
+    warns_of_errors: bool = False
 
 
 def _draft_id(text: str) -> int:
@@ -286,7 +292,38 @@ def run_export(args: argparse.Namespace, db_path: Path) -> int:
     _check_distinct_outputs(wanted)
     report = _load_report(args.source, db_path)
     _write_files([(out, fmt.render(report, args)) for fmt, out in wanted])
+    if any(fmt.warns_of_errors for fmt, _out in wanted):
+        _warn_of_errors(report, args)
     return EXIT_OK
+
+
+def _warn_of_errors(report: Report, args: argparse.Namespace) -> None:
+    """One Thai line on stderr when the written report has errors (the exit code stays 0)."""
+    from forms.checks import check_report
+
+    errors = sum(1 for p in check_report(report) if p.is_error)
+    if not errors:
+        return
+    command = ["python", "main.py"]
+    if args.db is not None and not isinstance(args.source, Path):
+        command += ["--db", _shell_word(str(args.db))]
+    command += ["check", _source_word(args.source)]
+    sys.stderr.write(
+        f"คำเตือน: รายงานนี้ยังมีข้อผิดพลาด {errors} รายการ — ดูรายการด้วยคำสั่ง {' '.join(command)}\n"
+    )
+
+
+def _source_word(source: int | Path) -> str:
+    """The ID|FILE argument that names `source` again (`Path("./1")` prints as `1`)."""
+    text = str(source)
+    if isinstance(source, Path) and text.isascii() and text.isdigit():
+        text = f".{os.sep}{text}"
+    return _shell_word(text)
+
+
+def _shell_word(text: str) -> str:
+    # double quotes, not shlex.quote's single ones: they work in cmd.exe and in POSIX shells
+    return f'"{text}"' if any(ch.isspace() for ch in text) else text
 
 
 def _check_distinct_outputs(wanted: Sequence[tuple[ExportFormat, Path]]) -> None:
@@ -330,7 +367,13 @@ def _write_files(outputs: Sequence[tuple[Path, bytes]]) -> None:
 
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("--pdf", "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ", _render_pdf),
+    ExportFormat(
+        "--pdf",
+        "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ (ถ้ารายงานยังมีข้อผิดพลาด"
+        " จะเขียนไฟล์ให้และเตือนหนึ่งบรรทัดทาง stderr)",
+        _render_pdf,
+        warns_of_errors=True,
+    ),
     ExportFormat("--json", "เขียนรายงานเป็นไฟล์ JSON (มี budget_spent ด้วย)", _render_json),
 )
 

@@ -241,3 +241,52 @@ def test_pdf_and_json_into_one_file_is_refused(tmp_path: Path):
     run = _cli(tmp_path / "d.db", "export", SAMPLE, "--pdf", out, "--json", out)
     _assert_one_line_error(run, "--pdf", "--json", "รายงาน")
     _only(tmp_path)
+
+
+def _error_count(report_json: str) -> int:
+    from forms.checks import check_report
+
+    return sum(1 for p in check_report(loads(report_json)) if p.is_error)
+
+
+def test_a_pdf_with_warnings_only_exports_without_a_word(tmp_path: Path):
+    assert _error_count(SAMPLE.read_text(encoding="utf-8")) == 0  # the premise
+    out = tmp_path / "out.pdf"
+    _ok(_cli(tmp_path / "d.db", "export", SAMPLE, "--pdf", out))
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_pdf_with_errors_is_written_with_one_warning(tmp_path: Path):
+    source = tmp_path / "รายงาน ว่าง.json"
+    source.write_text("{}", encoding="utf-8")
+    errors = _error_count("{}")
+    assert errors > 0  # the premise
+    out = tmp_path / "out.pdf"
+    run = _cli(tmp_path / "d.db", "export", source, "--pdf", out)
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1 and run.stderr.endswith("\n"), run.stderr
+    line = run.stderr.strip()
+    assert line.startswith(f"คำเตือน: รายงานนี้ยังมีข้อผิดพลาด {errors} รายการ"), line
+    assert line.endswith(f'check "{source}"'), line  # the path has a space: quoted
+    check = _cli(tmp_path / "d.db", "check", source)  # the command the line names
+    assert check.returncode == 1
+    assert check.stdout.count("error\t") == errors
+
+
+def test_the_warning_names_the_draft_and_its_database(tmp_path: Path):
+    db = tmp_path / "ฐาน ข้อมูล.db"
+    with DraftStore.open(db) as store:
+        draft_id = store.create(loads("{}"))
+    run = _cli(db, "export", str(draft_id), "--pdf", tmp_path / "out.pdf")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().endswith(f'--db "{db}" check {draft_id}'), run.stderr
+
+
+def test_a_json_export_with_errors_says_nothing(tmp_path: Path):
+    source = tmp_path / "empty.json"
+    source.write_text("{}", encoding="utf-8")
+    out = tmp_path / "out.json"
+    _ok(_cli(tmp_path / "d.db", "export", source, "--json", out))
+    assert loads(out.read_text(encoding="utf-8")) == loads("{}")
