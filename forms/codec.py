@@ -14,24 +14,59 @@ from typing import Any
 
 from forms.errors import FieldValueError
 from forms.schema import Field, Kind
+from forms.thainum import parse_number
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_MONEY = ("จำนวนเงินเป็นตัวเลข (บาท)", "180000")
+_PERCENT = ("ร้อยละเป็นตัวเลข 0-100", "20.5")
 
 
 def _fail(field: Field, path: str, value: object, expected: str) -> FieldValueError:
     return FieldValueError(path, field.title, value, expected)
 
 
-def _decimal(field: Field, path: str, value: Any, expected: str) -> Decimal | None:
+def _quoted_number(field: Field, path: str, value: str, what: str, example: str) -> FieldValueError:
+    """A number written as JSON text: the error shows the clerk's own number without quotes."""
+    try:
+        number = parse_number(value)
+    except ValueError:
+        number = None
+    if number is not None and len(f"{number:f}") <= 20:
+        example = f"{number:f}"
+    commas = "และไม่มีจุลภาค" if "," in value else ""
+    expected = f"{what} ที่ไม่อยู่ในเครื่องหมายคำพูด{commas} เช่น {example}"
+    return FieldValueError(path, field.title, value, expected, reason="เป็นข้อความ ไม่ใช่ตัวเลข")
+
+
+def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Decimal | None:
+    what, example = kind
     if value is None:
         return None
+    if isinstance(value, str):
+        raise _quoted_number(field, path, value, what, example)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise _fail(field, path, value, expected)
+        raise _fail(field, path, value, f"{what} เช่น {example}")
     result = Decimal(value)
-    if not result.is_finite():
-        raise _fail(field, path, value, expected)
+    if not result.is_finite():  # NaN, Infinity, -Infinity (read by forms.interchange)
+        expected = f"{what} เช่น {example} หรือ null ถ้ายังไม่มีค่า"
+        raise FieldValueError(path, field.title, value, expected, reason="ไม่ใช่ตัวเลข")
     return result
+
+
+def _integer(field: Field, path: str, value: Any) -> int | None:
+    example = "2566" if field.kind == Kind.YEAR_BE else "1"
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise _quoted_number(field, path, value, "จำนวนเต็ม", example)
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        whole = f"{value:.0f}"
+        example = whole if len(whole) <= 20 else example
+        raise _fail(field, path, value, f"จำนวนเต็มที่ไม่มีจุดทศนิยม เช่น {example}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(field, path, value, f"จำนวนเต็ม เช่น {example}")
+    return value
 
 
 def _text(field: Field, path: str, value: Any) -> str:
@@ -41,12 +76,26 @@ def _text(field: Field, path: str, value: Any) -> str:
         raise _fail(field, path, value, "ข้อความ")
     if _SURROGATE.search(value):
         # JSON's \ud800 escapes can smuggle half a character that no file or database can hold
-        raise _fail(
-            field, path, value.encode("utf-8", "backslashreplace").decode(), "ข้อความที่ไม่มีอักขระเสีย"
-        )
+        raise _fail(field, path, value, "ข้อความที่ไม่มีอักขระเสีย")
     if field.max_length is not None and len(value) > field.max_length:
-        raise _fail(field, path, value[:40] + "…", f"ข้อความไม่เกิน {field.max_length} ตัวอักษร")
+        raise _fail(field, path, value, f"ข้อความไม่เกิน {field.max_length} ตัวอักษร")
     return value
+
+
+def _date(field: Field, path: str, value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    expected = "วันที่แบบ YYYY-MM-DD (ค.ศ.) เช่น 2022-10-01"
+    if not isinstance(value, str):
+        raise _fail(field, path, value, expected)
+    found = _ISO_DATE.match(value)
+    if not found:
+        raise _fail(field, path, value, expected)
+    year, month, day = (int(g) for g in found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _fail(field, path, value, expected) from None
 
 
 def decode(field: Field, path: str, value: Any) -> Any:
@@ -61,26 +110,13 @@ def decode(field: Field, path: str, value: Any) -> Any:
             raise _fail(field, path, value, "รายการข้อความ (JSON array)")
         return [_text(field, f"{path}[{i}]", item) for i, item in enumerate(value, start=1)]
     if kind in (Kind.YEAR_BE, Kind.INT):
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise _fail(field, path, value, "จำนวนเต็ม เช่น 2566")
-        return value
+        return _integer(field, path, value)
     if kind == Kind.DATE:
-        if value is None or value == "":
-            return None
-        if not isinstance(value, str):
-            raise _fail(field, path, value, "วันที่แบบ YYYY-MM-DD (ค.ศ.)")
-        try:
-            if not _ISO_DATE.match(value):
-                raise ValueError(value)
-            return date.fromisoformat(value)
-        except ValueError:
-            raise _fail(field, path, value, "วันที่แบบ YYYY-MM-DD (ค.ศ.) เช่น 2022-10-01") from None
+        return _date(field, path, value)
     if kind == Kind.MONEY:
-        return _decimal(field, path, value, "จำนวนเงินเป็นตัวเลข (บาท) เช่น 180000")
+        return _decimal(field, path, value, _MONEY)
     if kind == Kind.PERCENT:
-        return _decimal(field, path, value, "ร้อยละเป็นตัวเลข 0-100 เช่น 20.5")
+        return _decimal(field, path, value, _PERCENT)
     if kind == Kind.CHOICE:
         allowed = [c for c, _ in field.choices]
         if value is None or value == "":

@@ -23,15 +23,53 @@ _DECIMAL_TOKEN = re.compile(r'"\\u0000decimal:([^"]+)"')
 
 def loads(text: str | bytes) -> Report:
     """The report in a JSON text; raises a `forms.errors.FormError` subclass."""
+    if not text.strip():
+        raise NotJsonError("ไฟล์ว่างเปล่า ไม่มีข้อมูล JSON — เลือกไฟล์รายงาน .json")
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
-    except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as exc:
-        raise NotJsonError(f"ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้ ({exc}) — เลือกไฟล์รายงาน .json") from None
+        data = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except json.JSONDecodeError as exc:
+        raise NotJsonError(
+            f"ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้: ผิดรูปแบบที่บรรทัด {exc.lineno} ตำแหน่งที่ {exc.colno}"
+            f" ({_json_hint(exc.msg)}) — แก้ตรงนั้น หรือเลือกไฟล์รายงาน .json"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise NotJsonError(
+            f"ไฟล์ JSON นี้ไม่ได้บันทึกเป็น UTF-8 (ไบต์ที่ {exc.start + 1} อ่านไม่ได้)"
+            " — บันทึกไฟล์เป็น UTF-8 แล้วลองอีกครั้ง หรือเลือกไฟล์รายงาน .json"
+        ) from None
+    except RecursionError:
+        raise NotJsonError(
+            "ไฟล์นี้ไม่ใช่ JSON ของรายงาน: วงเล็บ [ หรือ { ซ้อนกันลึกเกินไป — เลือกไฟล์รายงาน .json"
+        ) from None
+    except ValueError:  # json raises it bare only for an integer beyond Python's digit limit
+        raise NotJsonError(
+            "ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้: มีตัวเลขยาวเกินกว่าที่อ่านได้ (หลายพันหลัก)"
+            " — ตรวจตัวเลขในไฟล์ หรือเลือกไฟล์รายงาน .json"
+        ) from None
+    # NaN and Infinity (not JSON, but Python writes them) are read as Decimal so that the
+    # codec refuses them naming the field they are in.
     return from_dict(data)
 
 
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number")
+# The json module's messages, by their first words, in Thai for the one line a clerk reads.
+_JSON_HINTS = (
+    ("Expecting property name", 'ชื่อช่องต้องอยู่ในเครื่องหมายคำพูด " " และห้ามมีจุลภาค , เกินก่อน }'),
+    ("Expecting ':'", "ต้องมีเครื่องหมาย : ระหว่างชื่อช่องกับค่า"),
+    ("Expecting ','", "ขาดเครื่องหมายจุลภาค , คั่นระหว่างรายการ หรือขาดวงเล็บปิด"),
+    ("Expecting value", "ไม่พบค่าที่ตำแหน่งนี้ ไฟล์อาจถูกตัดขาด หรือมีจุลภาค , เกิน"),
+    ("Unterminated string", 'ข้อความเปิดด้วย " แต่ไม่มี " ปิด'),
+    ("Invalid control character", "ข้อความมีการขึ้นบรรทัดใหม่หรือแท็บ ต้องเขียนเป็น \\n หรือ \\t"),
+    ("Invalid \\", "เครื่องหมาย \\ ในข้อความต้องเขียนเป็น \\\\"),
+    ("Extra data", "มีข้อมูลเกินหลังวงเล็บปิด } — ไฟล์หนึ่งมีรายงานได้ฉบับเดียว"),
+    ("Unexpected UTF-8 BOM", "ไฟล์ขึ้นต้นด้วย BOM — บันทึกเป็น UTF-8 แบบไม่มี BOM"),
+)
+
+
+def _json_hint(message: str) -> str:
+    for start, hint in _JSON_HINTS:
+        if message.startswith(start):
+            return hint
+    return 'ตรวจเครื่องหมาย { } [ ] , : " รอบตำแหน่งนั้น'
 
 
 def from_dict(data: Any) -> Report:
