@@ -3,6 +3,10 @@
 This is the typed half of the schema (as qutebrowser's configtypes are to configdata):
 `decode` refuses wrong types with a `FieldValueError`; `encode` gives JSON-ready values,
 money and percent as `Decimal` (written as JSON numbers by `forms.interchange`).
+
+Reading follows FORM.md to the letter: dates in CE (a BE year such as `2565-10-01` is
+refused, not shifted). Only files being read meet this rule: drafts come back from the
+database through `storage.rows`, not this codec.
 """
 
 from __future__ import annotations
@@ -14,10 +18,14 @@ from typing import Any
 
 from forms.errors import FieldValueError
 from forms.schema import Field, Kind
+from forms.thaidate import ce_year
 from forms.thainum import parse_number
 
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A year from 2400 on is a Buddhist-Era year (as in `forms.thaidate.parse_be_date`): taken as
+# CE it would have 543 added a second time when printed (2565 -> BE 3108).
+_FIRST_BE_YEAR = 2400
 _MONEY = ("จำนวนเงินเป็นตัวเลข (บาท)", "180000")
 _PERCENT = ("ร้อยละเป็นตัวเลข 0-100", "20.5")
 
@@ -92,6 +100,13 @@ def _date(field: Field, path: str, value: Any) -> date | None:
     if not found:
         raise _fail(field, path, value, expected)
     year, month, day = (int(g) for g in found.groups())
+    if year >= _FIRST_BE_YEAR:
+        try:
+            example = date(ce_year(year), month, day).isoformat()
+        except ValueError:
+            example = "2022-10-01"
+        expected = f"วันที่ปี ค.ศ. แบบ YYYY-MM-DD (ปี พ.ศ. ลบ 543) เช่น {example}"
+        raise FieldValueError(path, field.title, value, expected, reason="ดูเป็นปี พ.ศ.")
     try:
         return date(year, month, day)
     except ValueError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 
@@ -168,3 +169,39 @@ def test_a_number_in_quotes_is_told_to_lose_its_quotes(data: str, shown: str, ex
 def test_a_number_with_commas_in_quotes_is_told_to_lose_the_commas():
     message = refused('{"budget_received": "180,000"}', FieldValueError)
     assert "ไม่มีจุลภาค เช่น 180000" in message
+
+
+# -- 3. a BE year inside an ISO date is refused, not shifted by 543 a second time ------------
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "value", "example"),
+    [
+        ({"start_date": "2565-10-01"}, "start_date", "2565-10-01", "2022-10-01"),
+        ({"end_date": "2566-09-30"}, "end_date", "2566-09-30", "2023-09-30"),
+        ({"start_date": "2567-02-29"}, "start_date", "2567-02-29", "2024-02-29"),
+        ({"start_date": "2400-01-01"}, "start_date", "2400-01-01", "1857-01-01"),
+        (
+            {"progress_reports": [{}, {"date": "2566-01-30"}]},
+            "progress_reports[2].date",
+            "2566-01-30",
+            "2023-01-30",
+        ),
+    ],
+)
+def test_a_be_year_in_a_date_is_refused_with_the_ce_date(data, path, value, example):
+    message = refused(json.dumps(data), FieldValueError)
+    assert f'({path}): ค่า "{value}" ดูเป็นปี พ.ศ. — ' in message
+    assert "ปี ค.ศ." in message and message.endswith(f"เช่น {example}")
+
+
+def test_a_be_year_of_an_impossible_ce_date_still_gets_an_example():
+    message = refused('{"start_date": "2568-02-29"}', FieldValueError)  # CE 2025: no 29 Feb
+    assert "ดูเป็นปี พ.ศ." in message and message.endswith("เช่น 2022-10-01")
+
+
+@pytest.mark.parametrize("text", ["2399-12-31", "2022-10-01", "1990-01-01"])
+def test_ce_dates_below_2400_are_read(text: str):
+    report = loads(json.dumps({"start_date": text, "progress_reports": [{"date": text}]}))
+    assert report.start_date == date.fromisoformat(text)
+    assert report.progress_reports[0].date == date.fromisoformat(text)
