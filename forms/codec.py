@@ -5,15 +5,15 @@ This is the typed half of the schema (as qutebrowser's configtypes are to config
 money and percent as `Decimal` (written as JSON numbers by `forms.interchange`).
 
 Reading follows FORM.md to the letter: dates in CE (a BE year such as `2565-10-01` is
-refused, not shifted). Only files being read meet this rule: drafts come back from the
-database through `storage.rows`, not this codec.
+refused, not shifted), money and percentages with at most 2 decimals. Only files being read
+meet these rules: drafts come back from the database through `storage.rows`, not this codec.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from forms.errors import FieldValueError
@@ -26,6 +26,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A year from 2400 on is a Buddhist-Era year (as in `forms.thaidate.parse_be_date`): taken as
 # CE it would have 543 added a second time when printed (2565 -> BE 3108).
 _FIRST_BE_YEAR = 2400
+_MAX_DECIMALS = 2  # FORM.md: money and percentages have up to 2 decimals
 _MONEY = ("จำนวนเงินเป็นตัวเลข (บาท)", "180000")
 _PERCENT = ("ร้อยละเป็นตัวเลข 0-100", "20.5")
 
@@ -47,6 +48,29 @@ def _quoted_number(field: Field, path: str, value: str, what: str, example: str)
     return FieldValueError(path, field.title, value, expected, reason="เป็นข้อความ ไม่ใช่ตัวเลข")
 
 
+def _decimal_places(value: Decimal) -> int:
+    """Decimals that carry information (`20.000` has 0, `1.005` has 3).
+
+    Counted on the digit tuple: `quantize` raises on huge values, `normalize` rounds them.
+    """
+    sign_digits_exponent = value.as_tuple()
+    digits, exponent = sign_digits_exponent.digits, sign_digits_exponent.exponent
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    places = -exponent
+    for digit in reversed(digits):
+        if digit != 0 or places == 0:
+            break
+        places -= 1
+    return places
+
+
+def _rounded(value: Decimal) -> str:
+    with localcontext() as context:
+        context.prec = len(value.as_tuple().digits) + _MAX_DECIMALS + 1
+        return f"{value.quantize(Decimal(1).scaleb(-_MAX_DECIMALS), ROUND_HALF_UP):f}"
+
+
 def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Decimal | None:
     what, example = kind
     if value is None:
@@ -59,6 +83,11 @@ def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Deci
     if not result.is_finite():  # NaN, Infinity, -Infinity (read by forms.interchange)
         expected = f"{what} เช่น {example} หรือ null ถ้ายังไม่มีค่า"
         raise FieldValueError(path, field.title, value, expected, reason="ไม่ใช่ตัวเลข")
+    if _decimal_places(result) > _MAX_DECIMALS:
+        expected = f"{what} ที่มีทศนิยมไม่เกิน {_MAX_DECIMALS} ตำแหน่ง เช่น {_rounded(result)}"
+        raise FieldValueError(
+            path, field.title, value, expected, reason=f"มีทศนิยมเกิน {_MAX_DECIMALS} ตำแหน่ง"
+        )
     return result
 
 

@@ -6,11 +6,17 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 from forms.errors import FieldValueError, NotJsonError, UnknownKeyError
-from forms.interchange import loads
+from forms.interchange import dumps, loads
+from forms.report import ProgressReport, Report
+from storage import DraftStore
+from tests.strategies import reports
 
 # English a Thai message may carry: the format's own words and what a clerk types in JSON.
 ALLOWED_ASCII_WORDS = {"JSON", "UTF", "BOM", "YYYY", "MM", "DD", "json", "null", "true", "NaN"}
@@ -205,3 +211,79 @@ def test_ce_dates_below_2400_are_read(text: str):
     report = loads(json.dumps({"start_date": text, "progress_reports": [{"date": text}]}))
     assert report.start_date == date.fromisoformat(text)
     assert report.progress_reports[0].date == date.fromisoformat(text)
+
+
+# -- 4. money and percentages: at most 2 decimals ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "shown", "rounded"),
+    [
+        ('{"budget_received": 180000.005}', "budget_received", "180000.005", "180000.01"),
+        ('{"progress_reports": [{"budget_used": 3.005}]}', "progress_reports[1].budget_used", "3.005", "3.01"),
+        ('{"progress_reports": [{"budget_used": 1e-3}]}', "progress_reports[1].budget_used", "0.001", "0.00"),
+        ('{"progress_reports": [{"progress_percent": 20.555}]}', "progress_reports[1].progress_percent", "20.555", "20.56"),
+        (
+            '{"budget_received": 12345678901234567890123456789.125}',
+            "budget_received",
+            "12345678901234567890123456789.125",
+            "12345678901234567890123456789.13",
+        ),
+    ],
+)  # fmt: skip
+def test_more_than_two_decimals_are_refused(text: str, path: str, shown: str, rounded: str):
+    message = refused(text, FieldValueError)
+    assert f"({path}): ค่า {shown} มีทศนิยมเกิน 2 ตำแหน่ง — " in message
+    assert "ที่มีทศนิยมไม่เกิน 2 ตำแหน่ง" in message and message.endswith(f"เช่น {rounded}")
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("180000", Decimal(180000)),
+        ("1234.5", Decimal("1234.5")),
+        ("1234.50", Decimal("1234.50")),
+        ("20.500", Decimal("20.5")),  # trailing zeros carry no satang
+        ("3.000", Decimal(3)),
+        ("1.5e2", Decimal(150)),
+        ("12345678901234.57", Decimal("12345678901234.57")),
+    ],
+)
+def test_two_decimals_or_fewer_are_read(number: str, expected: Decimal):
+    report = loads(
+        f'{{"budget_received": {number}, "progress_reports": [{{"progress_percent": {number}}}]}}'
+    )
+    assert report.budget_received == expected
+    assert report.progress_reports[0].progress_percent == expected
+
+
+# -- the shared strategies stay inside what the format admits ---------------------------------
+
+
+@given(reports())
+def test_generated_reports_keep_to_ce_dates_and_two_decimals(report: Report):
+    dates = [report.start_date, report.end_date, *(p.date for p in report.progress_reports)]
+    assert all(d.year < 2400 for d in dates if d is not None)
+    numbers = [report.budget_received]
+    numbers += [n for p in report.progress_reports for n in (p.budget_used, p.progress_percent)]
+    assert all(-n.as_tuple().exponent <= 2 for n in numbers if n is not None)
+
+
+# -- drafts are not read through the import rules: they stay loadable ------------------------
+
+
+def test_a_draft_the_import_would_refuse_still_saves_and_loads(tmp_path: Path):
+    draft = Report(
+        project_name="โครงการที่นำเข้าก่อนมีกฎใหม่",
+        start_date=date(2565, 10, 1),
+        budget_received=Decimal("180000.005"),
+        progress_reports=[
+            ProgressReport(no=1, date=date(2566, 1, 30), progress_percent=Decimal("20.555"))
+        ],
+    )
+    with pytest.raises(FieldValueError):
+        loads(dumps(draft))
+    with DraftStore.open(tmp_path / "drafts.db") as store:
+        draft_id = store.create(draft)
+    with DraftStore.open(tmp_path / "drafts.db") as store:
+        assert store.load(draft_id) == draft
