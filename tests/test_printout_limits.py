@@ -1,4 +1,5 @@
-"""A printout's text longer than the form accepts is cut on import, in the open."""
+"""A printout's text the form cannot hold as is (too long, a BE year where CE belongs) is
+left out or cut on import, in the open, so the draft's JSON export imports back."""
 
 from __future__ import annotations
 
@@ -31,3 +32,11 @@ def test_texts_within_the_limits_are_not_touched():
     result = parse_printout_text(FIRST_COPY)
     assert result.report.project_code == "50280000-6851"
     assert not any("เกินที่กรอกได้" in w for w in result.warnings)
+
+
+def test_a_buddhist_year_in_the_ce_timestamp_is_not_taken_as_ce():
+    text = FIRST_COPY.replace("2022-10-01 00:00:00", "2565-10-01 00:00:00")
+    result = parse_printout_text(text)
+    assert result.report.start_date is None  # 3108 CE would be +543 twice
+    assert any("2565-10-01" in w and "ค.ศ. 2022" in w for w in result.warnings)
+    assert loads(dumps(result.report)) == result.report

@@ -49,6 +49,11 @@ def read_project_date(text: str) -> date | None:
     stamp = _TIMESTAMP.match(text)
     if stamp:
         year, month, day = (int(g) for g in stamp.groups())
+        if year >= 2400:  # the same limit as the JSON import (forms.codec): never +543 twice
+            raise ValueError(
+                f'"{text}" ดูเป็นปี พ.ศ. ในรูปแบบที่แบบพิมพ์ใช้ปี ค.ศ. จึงไม่นำเข้า'
+                f" — ตรวจจากต้นฉบับแล้วกรอกวันที่เองในแบบร่าง (ปี ค.ศ. {year - 543})"
+            )
         try:
             return date(year, month, day)
         except ValueError:
