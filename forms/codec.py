@@ -19,7 +19,7 @@ from typing import Any
 from forms.errors import FieldValueError
 from forms.schema import Field, Kind
 from forms.thaidate import ce_year
-from forms.thainum import parse_number
+from forms.thainum import decimal_places, parse_number
 
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -48,23 +48,6 @@ def _quoted_number(field: Field, path: str, value: str, what: str, example: str)
     return FieldValueError(path, field.title, value, expected, reason="เป็นข้อความ ไม่ใช่ตัวเลข")
 
 
-def _decimal_places(value: Decimal) -> int:
-    """Decimals that carry information (`20.000` has 0, `1.005` has 3).
-
-    Counted on the digit tuple: `quantize` raises on huge values, `normalize` rounds them.
-    """
-    sign_digits_exponent = value.as_tuple()
-    digits, exponent = sign_digits_exponent.digits, sign_digits_exponent.exponent
-    if not isinstance(exponent, int) or exponent >= 0:
-        return 0
-    places = -exponent
-    for digit in reversed(digits):
-        if digit != 0 or places == 0:
-            break
-        places -= 1
-    return places
-
-
 def _rounded(value: Decimal) -> str:
     with localcontext() as context:
         context.prec = len(value.as_tuple().digits) + _MAX_DECIMALS + 1
@@ -83,7 +66,7 @@ def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Deci
     if not result.is_finite():  # NaN, Infinity, -Infinity (read by forms.interchange)
         expected = f"{what} เช่น {example} หรือ null ถ้ายังไม่มีค่า"
         raise FieldValueError(path, field.title, value, expected, reason="ไม่ใช่ตัวเลข")
-    if _decimal_places(result) > _MAX_DECIMALS:
+    if decimal_places(result) > _MAX_DECIMALS:
         expected = f"{what} ที่มีทศนิยมไม่เกิน {_MAX_DECIMALS} ตำแหน่ง เช่น {_rounded(result)}"
         raise FieldValueError(
             path, field.title, value, expected, reason=f"มีทศนิยมเกิน {_MAX_DECIMALS} ตำแหน่ง"

@@ -44,3 +44,21 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(text) from None
+
+
+def decimal_places(value: Decimal) -> int:
+    """How many decimals carry information (`20.000` has 0, `1.005` has 3): the JSON
+    import and the checks both hold money and percent to 2.
+
+    Counted on the digit tuple: `quantize` raises on huge values, `normalize` rounds them.
+    """
+    sign_digits_exponent = value.as_tuple()
+    digits, exponent = sign_digits_exponent.digits, sign_digits_exponent.exponent
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    places = -exponent
+    for digit in reversed(digits):
+        if digit != 0 or places == 0:
+            break
+        places -= 1
+    return places

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from forms.checks.context import Context, Finding
 from forms.checks.paths import field_label, progress_label, progress_path
-from forms.checks.show import decimal_places, show_date, show_number
+from forms.checks.show import show_date, show_number
 from forms.schema import PROGRESS_FIELDS_BY_KEY
-from forms.thainum import format_percent
+from forms.thainum import decimal_places, format_percent
 
 
 def _show_percent(value: Decimal) -> str:

@@ -10,9 +10,9 @@ from decimal import Decimal
 from forms.checks.calendar import PLAUSIBLE_BE_YEARS, be_year_if_ce_typed
 from forms.checks.context import Context, Finding
 from forms.checks.paths import field_label, progress_label, progress_path
-from forms.checks.show import decimal_places, show_date, show_number, show_text
+from forms.checks.show import show_date, show_number, show_text
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, Kind
-from forms.thainum import format_money, format_percent
+from forms.thainum import decimal_places, format_money, format_percent
 
 PROJECT_CODE = re.compile(r"\d{8}-\d{4}", re.ASCII)  # \d alone also takes Thai digits
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")

@@ -30,20 +30,3 @@ def show_number(value: Decimal) -> str:
 
 def show_date(d: date) -> str:
     return format_be_date(d)
-
-
-def decimal_places(value: Decimal) -> int:
-    """How many decimals carry information (`20.000` has 0, `1.005` has 3).
-
-    Counted on the digit tuple rather than with quantize, which raises on huge exponents.
-    """
-    sign_digits_exponent = value.as_tuple()
-    digits, exponent = sign_digits_exponent.digits, sign_digits_exponent.exponent
-    if not isinstance(exponent, int) or exponent >= 0:
-        return 0
-    places = -exponent
-    for digit in reversed(digits):
-        if digit != 0 or places == 0:
-            break
-        places -= 1
-    return places
