@@ -24,6 +24,7 @@ from typing import TypeVar
 from forms.printout.labels import REPORT_LABEL
 from forms.printout.lines import Line, join_wrapped, squash
 from forms.printout.values import (
+    LONG_DATE,
     leading_number,
     read_be_date,
     read_money,
@@ -32,17 +33,15 @@ from forms.printout.values import (
 )
 from forms.report import ProgressReport
 from forms.schema import PROGRESS_FIELDS_BY_KEY
-from forms.thaidate import thai_month_names
 
 T = TypeVar("T")
 
 # the label cell starts its row; the same words inside a narrative are narrative
 _LABEL = re.compile(rf"\s*{REPORT_LABEL}\s*(\d+)")
 _FIGURES_START = re.compile(r"\s*ความก้าวหน้า")
-# a report's date: `30/01/2566`, or `30 มกราคม 2566` as the app prints it when asked
-_LONG_REPORT_DATE = rf"\d{{1,2}}\s+(?:{'|'.join(thai_month_names())})\s+\d{{4}}"
+# a report's date: `30/01/2566`, or a long date as the app prints it when asked
 _DATE_PIECE = re.compile(
-    rf"\s*(\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|{_LONG_REPORT_DATE})?\s*(?::\s*)?(.*)",
+    rf"\s*(\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}|{LONG_DATE})?\s*(?::\s*)?(.*)",
     re.DOTALL,
 )
 _FIGURES = re.compile(

@@ -17,6 +17,8 @@ from forms.thaidate import ThaiDateError, parse_be_date, thai_month_names
 from forms.thainum import parse_number
 
 _TIMESTAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+# `30 มกราคม 2566`: how the app prints dates when asked (forms.pdf.style)
+LONG_DATE = rf"\d{{1,2}}\s+(?:{'|'.join(thai_month_names())})\s+\d{{4}}"
 _LONG_DATE = re.compile(r"^(\d{1,2})\s+(\S+)\s+(\d{4})$")
 _NUMBER = re.compile(r"[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?")
 _PARTS = re.compile(r"\s*/\s*")
