@@ -9,8 +9,9 @@ never touches the database does not pay for the drafts store.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from forms.lazy import lazy_getattr
 
 _HOMES = {
     "DraftStore": "storage.drafts",
@@ -63,7 +64,4 @@ if TYPE_CHECKING:
     from storage.paths import default_db_path
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module 'storage' has no attribute {name!r}")
-    return getattr(import_module(_HOMES[name]), name)
+__getattr__ = lazy_getattr("storage", _HOMES)

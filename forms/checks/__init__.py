@@ -12,11 +12,33 @@ only when the clerk clicks it.
 
 from __future__ import annotations
 
-from forms.checks.fixes import FixNotApplicableError, apply_fix
-from forms.checks.paths import PathParts, parse_path
-from forms.checks.problem import Fix, Problem, Severity, format_problem
-from forms.checks.rules import RULES, RULES_BY_ID, Rule
-from forms.checks.run import check_report
+from typing import TYPE_CHECKING
+
+from forms.lazy import lazy_getattr
+
+# the names load on first use, so the printout reader's `forms.checks.paths` does not pay
+# for every rule and the misspellings
+_HOMES = {
+    "FixNotApplicableError": "forms.checks.fixes",
+    "apply_fix": "forms.checks.fixes",
+    "PathParts": "forms.checks.paths",
+    "parse_path": "forms.checks.paths",
+    "Fix": "forms.checks.problem",
+    "Problem": "forms.checks.problem",
+    "Severity": "forms.checks.problem",
+    "format_problem": "forms.checks.problem",
+    "RULES": "forms.checks.rules",
+    "RULES_BY_ID": "forms.checks.rules",
+    "Rule": "forms.checks.rules",
+    "check_report": "forms.checks.run",
+}
+
+if TYPE_CHECKING:
+    from forms.checks.fixes import FixNotApplicableError, apply_fix
+    from forms.checks.paths import PathParts, parse_path
+    from forms.checks.problem import Fix, Problem, Severity, format_problem
+    from forms.checks.rules import RULES, RULES_BY_ID, Rule
+    from forms.checks.run import check_report
 
 __all__ = [
     "RULES",
@@ -32,3 +54,5 @@ __all__ = [
     "format_problem",
     "parse_path",
 ]
+
+__getattr__ = lazy_getattr("forms.checks", _HOMES)
