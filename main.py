@@ -1,6 +1,8 @@
 """Start the program: the window, or one command-line subcommand.
 
-    python main.py [--db PATH]                       open the window
+    python main.py [--db PATH] [FILE]                open the window (FILE: a .json, .bmareport,
+                                                         .pdf or .txt report to import and open)
+    python main.py --version                             the version
     python main.py [--db PATH] list                      one line per draft (tab-separated)
     python main.py [--db PATH] import FILE               .json, .txt or .pdf printout: print
                                                          the new draft's id (summary on stderr)
@@ -89,7 +91,9 @@ def _draft_or_file(text: str) -> int | Path:
     if text.isascii() and text.isdigit():
         return _draft_id(text)
     path = Path(text)
-    if text.lower().endswith(".json") or path.is_file():
+    from forms.filetypes import is_interchange
+
+    if is_interchange(text) or path.is_file():
         return path
     raise argparse.ArgumentTypeError(
         f'"{text}" ไม่ใช่หมายเลขร่างหรือไฟล์ .json ที่มีอยู่ — ใช้หมายเลขจากคำสั่ง list หรือชื่อไฟล์รายงาน .json'
@@ -200,7 +204,9 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
     path: Path = args.file
     _check_import_size(path)
     result = None
-    if path.suffix.lower() == ".json":
+    from forms.filetypes import is_interchange
+
+    if is_interchange(path):
         report = _read_interchange(path)
     else:
         result = _read_printout(path)
@@ -500,14 +506,27 @@ class _Parser(argparse.ArgumentParser):
         _fail(f"คำสั่งไม่ถูกต้อง: {message}{hint}")
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: looked up only when asked (importlib.metadata costs every command time)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> NoReturn:
+        sys.stdout.write(f"BMAProjectReport {version()}\n")
+        sys.exit(EXIT_OK)
+
+
 def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="main.py",
         description="แบบรายงานโครงการ (แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ):"
-        " ไม่ระบุคำสั่งย่อยจะเปิดหน้าต่างโปรแกรม",
+        " ไม่ระบุคำสั่งย่อยจะเปิดหน้าต่างโปรแกรม; ระบุไฟล์รายงาน (.bmareport, .json, .pdf, .txt)"
+        " แทนคำสั่งย่อย เช่น main.py รายงาน.bmareport จะนำเข้าไฟล์นั้นเป็นร่างใหม่แล้วเปิดในหน้าต่าง",
         epilog="ดูรายละเอียดของแต่ละคำสั่งย่อยด้วย python main.py คำสั่งย่อย --help"
         " เช่น python main.py export --help",
     )
+    parser.add_argument("--version", action=_VersionAction, help="แสดงรุ่นโปรแกรมแล้วจบ")
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -524,12 +543,51 @@ def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentPar
     return parser
 
 
-def _run_window(db_path: Path) -> int:
+def _run_window(db_path: Path, open_file: Path | None) -> int:
     try:
         from ui.app import run  # Qt is loaded only here
     except ImportError as exc:
-        _fail(f"เปิดหน้าต่างโปรแกรมไม่ได้ ({exc}) — ติดตั้งโปรแกรมใหม่ด้วย pip install -e .")
-    return run(db_path)
+        _fail(f"เปิดหน้าต่างโปรแกรมไม่ได้ ({exc}) — ติดตั้งโปรแกรมใหม่จากไฟล์ติดตั้ง")
+    return run(db_path, open_file)
+
+
+def version() -> str:
+    """The installed version; from `pyproject.toml` when run from a source checkout."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("bma-project-report")
+    except PackageNotFoundError:
+        import tomllib
+
+        pyproject = Path(__file__).with_name("pyproject.toml")
+        return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+
+
+def _split_open_file(argv: list[str]) -> tuple[list[str], Path | None]:
+    """`argv` without the report file to open in the window, and that file.
+
+    A file given to the window (`main.py report.bmareport`, how Windows opens an associated
+    file) stands where a subcommand would: the first word after the options that is no
+    subcommand's name. argparse cannot say "a subcommand or a file" by itself.
+    """
+    from forms.filetypes import is_importable
+
+    names = {c.name for c in COMMANDS}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--db":
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        if word in names or not (is_importable(word) or Path(word).is_file()):
+            return argv, None  # a subcommand, or a mistyped one for argparse to name
+        return argv[:i] + argv[i + 1 :], Path(word)
+    return argv, None
 
 
 def _utf8_streams() -> None:
@@ -547,7 +605,10 @@ def _fail(message: str) -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    args = build_parser().parse_args(argv)
+    words, open_file = _split_open_file(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser().parse_args(words)
+    if open_file is not None and args.command is not None:
+        _fail(f"ไม่รู้จัก {open_file} — ดูวิธีใช้ด้วย python main.py --help")
     db_path: Path
     if args.db is not None:
         db_path = args.db
@@ -556,7 +617,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         db_path = default_db_path()
     if args.command is None:
-        return _run_window(db_path)
+        return _run_window(db_path, open_file)
     command = next(c for c in COMMANDS if c.name == args.command)
     from storage.errors import StorageError
 

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from forms.interchange import loads  # noqa: E402
 from forms.pdf import render_pdf  # noqa: E402
-from forms.pdf.samples import long_report  # noqa: E402
+from tests.pdf_samples import long_report  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "sample_report.json"
 COLD = (

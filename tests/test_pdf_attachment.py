@@ -17,8 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 from forms.interchange import dumps, loads
 from forms.pdf import REPORT_JSON_NAME, embedded_report_json, render_pdf
 from forms.pdf.readback import MAX_JSON_BYTES, MAX_PDF_BYTES
-from forms.pdf.samples import long_report
 from tests.conftest import ROOT
+from tests.pdf_samples import long_report
 from tests.strategies import reports
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from forms.pdf import render_pdf
-from forms.pdf.samples import field_texts, long_report, stress_texts
 from forms.report import ProgressReport, Report
 from forms.thaidate import format_thai_long_date
 from tests.conftest import SHARED
+from tests.pdf_samples import field_texts, long_report, stress_texts
 
 PROBE_PATH = SHARED / "tools" / "thaipdf_probe.py"
 

@@ -15,9 +15,9 @@ import pytest
 
 from forms.pdf import render_pdf
 from forms.pdf.layout import BODY, CERTIFICATION, TITLE_TEXT
-from forms.pdf.samples import SENTENCES, long_report
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PLAN_CHOICES, PROGRESS_FIELDS_BY_KEY, TARGET_CHOICES
+from tests.pdf_samples import SENTENCES, long_report
 
 
 def page_texts(data: bytes) -> list[str]:

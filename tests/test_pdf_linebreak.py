@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from forms.pdf import linebreak
 from forms.pdf.paragraph import TextStyle, fill_lines
-from forms.pdf.samples import SENTENCES, syllables
+from tests.pdf_samples import SENTENCES, syllables
 
 BODY = TextStyle()
 WORDS = ["บอกว่า", "ตั้งแต่", "กรุงเทพมหานคร", "ญี่ปุ่น", "เกี่ยว", "น้ำ", "ทุกๆ", "PDF", "2566", "กตัญญู"]

@@ -17,9 +17,9 @@ from reportlab import rl_config
 from forms.pdf import render_pdf
 from forms.pdf.fonts import face
 from forms.pdf.paragraph import TextStyle, fill_lines
-from forms.pdf.samples import field_texts, long_report
 from forms.pdf.shaping import Unit, _unit, shape
 from forms.report import ProgressReport, Report
+from tests.pdf_samples import field_texts, long_report
 from tests.strategies import reports
 
 

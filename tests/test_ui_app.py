@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from forms.report import Report
 from storage.drafts import DraftStore
 from storage.lock import AppLock
+from tests.keyboard import type_text
 from ui import app as app_module
 from ui import dialogs, fonts
 from ui.main_window import MainWindow
-from ui.testing import type_text
 
 
 @pytest.fixture
@@ -96,6 +96,43 @@ def test_run_shows_the_window_and_returns_when_it_is_closed(qapp, tmp_path, mess
     assert shown and shown[0].startswith("โครงการเดิม") and messages == []
     with AppLock(path):
         pass
+
+
+def test_a_file_given_on_the_command_line_is_imported_and_opened(
+    qapp, tmp_path, messages, monkeypatch, sample_json_text
+):
+    path = tmp_path / "drafts.db"
+    report_file = tmp_path / "รายงาน.bmareport"  # the extension Windows opens the app with
+    report_file.write_text(sample_json_text, encoding="utf-8")
+    summaries: list[str] = []
+    titles: list[str] = []
+
+    def accept(parent, source, result) -> bool:
+        summaries.append(source)
+        return True
+
+    def close_once_imported(tries_left: int = 500) -> None:
+        # the import reads in the background; the window closes once its draft is open
+        # (or after 10 s of waiting, so a failing import fails the test instead of hanging)
+        window = _shown_window()
+        if window.document is None and tries_left:
+            QTimer.singleShot(20, partial(close_once_imported, tries_left - 1))
+            return
+        titles.append(window.windowTitle())
+        window.close()
+        qapp.quit()
+
+    monkeypatch.setattr(dialogs, "confirm_import", accept)
+    qapp.setQuitOnLastWindowClosed(False)
+    QTimer.singleShot(0, close_once_imported)
+    try:
+        assert app_module.run(path, report_file) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert summaries == [" “รายงาน.bmareport” "] and messages == []
+    assert titles and titles[0].startswith("พัฒนาคูณภาพเครือข่ายโรงเรียน")
+    with DraftStore.open(path) as store:
+        assert [d.project_name for d in store.list()] == ["พัฒนาคูณภาพเครือข่ายโรงเรียน"]
 
 
 def _shown_window() -> MainWindow:

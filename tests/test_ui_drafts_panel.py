@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 
 from forms.report import ProgressReport, Report
 from storage.drafts import DraftStore
+from tests.keyboard import type_text
 from ui import dialogs
 from ui.drafts_panel import CHANGED_ROLE, DETAILS_ROLE, local_time_text
 from ui.main_window import MainWindow
-from ui.testing import type_text
 
 
 @pytest.fixture

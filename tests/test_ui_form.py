@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 from forms.document import ReportDocument
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS, ROUTINE_WORK, SECTIONS, Kind, fields_of
+from tests.keyboard import type_text
 from ui.report_form import ReportForm
-from ui.testing import type_text
 
 
 def make(qtbot, report: Report | None = None) -> ReportForm:

@@ -16,10 +16,10 @@ from forms.pdf import write_pdf
 from forms.printout import import_file, parse_printout_text
 from forms.report import Report
 from storage.drafts import DraftStore
+from tests.keyboard import type_text
 from ui import dialogs, settings
 from ui.import_dialogs import ImportSummaryDialog, PasteDialog, field_label
 from ui.main_window import MainWindow
-from ui.testing import type_text
 
 PRINTOUT = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
 PRINTOUT_TEXT = PRINTOUT / "progress-report-printout-sample.txt"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from forms.schema import FIELDS_BY_KEY
+from tests.keyboard import type_text
 from ui import dialogs
 from ui.editors import make_editor
 from ui.list_editor import TextListEditor
-from ui.testing import type_text
 
 
 def make(qtbot, key: str) -> tuple[TextListEditor, list[list[str]]]:

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS
 from storage.drafts import DraftStore
+from tests.keyboard import type_text
 from ui import dialogs
 from ui.autosave import worker_thread_names
 from ui.main_window import MainWindow
-from ui.testing import type_text
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from forms.checks import check_report
 from forms.report import Report
 from storage.drafts import DraftStore
+from tests.keyboard import type_text
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.marks import mark_of
 from ui.problems_panel import FIX_COLUMN, MESSAGE_COLUMN
 from ui.progress_model import COLUMN_OF
-from ui.testing import type_text
 
 
 @pytest.fixture

@@ -8,8 +8,10 @@ bugs later on get the crash dialog (`ui.dialogs.install_excepthook`).
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from storage.drafts import DraftStore
@@ -35,8 +37,12 @@ def application() -> QApplication:
     return app
 
 
-def run(db_path: Path) -> int:
-    """Show the window on the drafts database `db_path`; the process exit code."""
+def run(db_path: Path, open_file: Path | None = None) -> int:
+    """Show the window on the drafts database `db_path`; the process exit code.
+
+    `open_file` (a report given on the command line, as Windows passes an associated file)
+    is imported as the window's first act, with the import summary, and opens as a new draft.
+    """
     app = application()
     dialogs.install_excepthook()
     lock = AppLock(db_path)
@@ -46,12 +52,12 @@ def run(db_path: Path) -> int:
         dialogs.inform(None, "เปิดโปรแกรมไม่ได้", str(error), error=True)
         return EXIT_STORAGE_ERROR
     try:
-        return _run_locked(app, db_path)
+        return _run_locked(app, db_path, open_file)
     finally:
         lock.release()
 
 
-def _run_locked(app: QApplication, db_path: Path) -> int:
+def _run_locked(app: QApplication, db_path: Path, open_file: Path | None) -> int:
     try:
         store = DraftStore.open(db_path)
     except StorageError as error:
@@ -62,6 +68,8 @@ def _run_locked(app: QApplication, db_path: Path) -> int:
         # logging off or shutting down the PC: save before the session ends
         app.commitDataRequest.connect(lambda _manager: window.save_now())
         window.show()
+        if open_file is not None:
+            QTimer.singleShot(0, window, partial(window.importer.import_path, open_file))
         code = app.exec()
         # quitting without closing the window must not lose edits either: when the last save
         # fails and the clerk chooses to stay with the edit, the window comes back

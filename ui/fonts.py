@@ -11,7 +11,9 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+import resources
+
+FONT_DIR = resources.folder("fonts")
 FAMILY = "Sarabun"
 POINT_SIZE = 11
 

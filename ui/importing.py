@@ -23,6 +23,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from forms.errors import FormError
+from forms.filetypes import is_importable
 from ui import dialogs, settings
 from ui.background import Background
 
@@ -30,8 +31,7 @@ if TYPE_CHECKING:
     from forms.printout import ImportResult
     from ui.main_window import MainWindow
 
-IMPORT_FILTER = "แบบรายงาน (*.pdf *.txt *.json);;ทุกไฟล์ (*)"
-IMPORTABLE = frozenset({".json", ".txt", ".pdf"})
+IMPORT_FILTER = "แบบรายงาน (*.pdf *.txt *.json *.bmareport);;ทุกไฟล์ (*)"
 PASTED = "ข้อความที่วาง"
 _DRAG_EVENTS = frozenset({QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop})
 
@@ -44,7 +44,7 @@ def dropped_file(mime: QMimeData) -> Path | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in IMPORTABLE else None
+    return path if is_importable(path) else None
 
 
 def _read_file(path: Path) -> ImportResult:

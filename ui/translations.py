@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "qt_th.json"
+import resources
+
+TRANSLATIONS = resources.folder("translations") / "qt_th.json"
 
 
 class ThaiQtTranslator(QTranslator):

@@ -1,4 +1,4 @@
-"""The bundled Sarabun faces: where they are, and their HarfBuzz and fontTools views.
+"""The bundled Sarabun faces: where they are, and their HarfBuzz and raw-table views.
 
 One `Face` per style is loaded once per process (fonts are read-only); everything that
 changes per document (which glyphs are used, composite glyphs) lives in `forms.pdf.embed`.
@@ -14,7 +14,9 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+import resources
+
+FONT_DIR = resources.folder("fonts")
 
 
 class Style(Enum):
@@ -42,10 +44,6 @@ class Face:
     @property
     def ps_name(self) -> str:
         return self.style.value
-
-    def glyph_name(self, gid: int) -> str:
-        """The font's name for glyph `gid` (for tests and debugging)."""
-        return _glyph_order(self.path)[gid]
 
 
 def read_tables(data: bytes) -> dict[str, bytes]:
@@ -84,11 +82,3 @@ def face(style: Style = Style.REGULAR) -> Face:
         bbox=struct.unpack_from(">4h", head, 36),
         italic_angle=struct.unpack_from(">i", post, 4)[0] / 65536,
     )
-
-
-@cache
-def _glyph_order(path: Path) -> tuple[str, ...]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as tt:
-        return tuple(tt.getGlyphOrder())

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from forms.errors import FormError
+from forms.filetypes import is_interchange
 from forms.interchange import loads
 from forms.pdf.readback import REPORT_JSON_NAME
 from forms.printout.parser import parse_printout_text
@@ -97,7 +98,9 @@ def _check_size(path: Path) -> None:
 
 
 def _kind(path: Path) -> str | None:
-    return {".pdf": "pdf", ".json": "json", ".txt": "txt"}.get(path.suffix.lower())
+    if is_interchange(path):
+        return "json"
+    return {".pdf": "pdf", ".txt": "txt"}.get(path.suffix.lower())
 
 
 def _unreadable(path: Path, exc: OSError) -> PrintoutError:
