@@ -6,13 +6,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from forms.report import ProgressReport, Report
 from storage.drafts import DraftStore
 from tests.keyboard import type_text
 from ui import dialogs
-from ui.drafts_panel import CHANGED_ROLE, DETAILS_ROLE, local_time_text
+from ui.drafts_panel import CHANGED_ROLE, DETAILS_ROLE, DraftsPanel, local_time_text, row_colors
 from ui.main_window import MainWindow
 
 
@@ -166,3 +168,67 @@ def test_new_draft_starts_empty_and_names_itself_as_typed(qtbot, window):
     assert window.windowTitle().startswith("โครงการใหม่")
     qtbot.waitUntil(lambda: not window.document.dirty, timeout=5000)
     assert window.panel.model.index(0).data() == "โครงการใหม่"  # the list follows the save
+
+
+Group, Role, State = QPalette.ColorGroup, QPalette.ColorRole, QStyle.StateFlag
+# Windows-like: the active selection is dark with white text, the inactive one light grey
+# with black text, so a row painted with the wrong group's colours is plain to see
+COLORS = {  # Highlight, HighlightedText, Text, PlaceholderText
+    Group.Active: ("#1f3a93", "#ffffff", "#101010", "#606060"),
+    Group.Inactive: ("#d4d4d4", "#000000", "#202020", "#707070"),
+    Group.Disabled: ("#e8e8e8", "#a0a0a0", "#909090", "#c0c0c0"),
+}
+
+
+def two_group_palette() -> QPalette:
+    palette = QPalette()
+    roles = (Role.Highlight, Role.HighlightedText, Role.Text, Role.PlaceholderText)
+    for group, colors in COLORS.items():
+        palette.setColor(group, Role.Base, QColor("#ffffff"))
+        palette.setColor(group, Role.AlternateBase, QColor("#ffffff"))
+        for role, color in zip(roles, colors, strict=True):
+            palette.setColor(group, role, QColor(color))
+    palette.setCurrentColorGroup(Group.Active)  # the option's state, not this, picks the group
+    return palette
+
+
+@pytest.mark.parametrize(
+    ("state", "group"),
+    [
+        (State.State_Enabled | State.State_Active, Group.Active),
+        (State.State_Enabled, Group.Inactive),
+        (State.State_Active, Group.Disabled),
+    ],
+)
+@pytest.mark.parametrize("selected", [True, False])
+def test_row_colors_come_from_the_group_of_the_state(state, group, selected):
+    option = QStyleOptionViewItem()
+    option.palette = two_group_palette()
+    option.state = state | State.State_Selected if selected else state
+    roles = (Role.HighlightedText,) * 2 if selected else (Role.Text, Role.PlaceholderText)
+    assert row_colors(option) == tuple(option.palette.color(group, role) for role in roles)
+
+
+def test_selected_row_of_an_inactive_window_is_painted_with_the_inactive_colours(qtbot, db_path):
+    with DraftStore.open(db_path) as store:
+        panel = DraftsPanel(store)
+        qtbot.addWidget(panel)
+        view = panel.view
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.widget = view
+        option.palette = two_group_palette()
+        option.state = State.State_Enabled | State.State_Selected  # no State_Active
+        option.rect = QRect(0, 0, 300, view.verticalHeader().defaultSectionSize())
+        image = QImage(option.rect.size(), QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        view.itemDelegate().paint(painter, option, panel.model.index(0))
+        painter.end()
+
+    grey = QColor(COLORS[Group.Inactive][0])
+    assert image.pixelColor(2, 2) == grey
+    pixels = [image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width())]
+    # black text on the light grey: nothing lighter than the grey (no white text), some dark
+    assert max(c.lightness() for c in pixels) <= grey.lightness()
+    assert min(c.lightness() for c in pixels) < 64

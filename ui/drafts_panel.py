@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -67,6 +67,34 @@ def matches(summary: DraftSummary, text: str) -> bool:
         )
     ).casefold()
     return all(word in haystack for word in text.casefold().split())
+
+
+def color_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
+    """The palette group for a row in this state, chosen as Qt's own item delegate does."""
+    if not option.state & QStyle.StateFlag.State_Enabled:
+        return QPalette.ColorGroup.Disabled
+    if not option.state & QStyle.StateFlag.State_Active:
+        return QPalette.ColorGroup.Inactive
+    return QPalette.ColorGroup.Active
+
+
+def row_colors(option: QStyleOptionViewItem) -> tuple[QColor, QColor]:
+    """The pens for a row's two lines (the name; code · year and the last change).
+
+    Taken from the group `option.state` asks for, not the palette's current group: the
+    style fills the selection with that group's Highlight, and Windows (and Wine) give an
+    inactive window a light grey Highlight on which the active HighlightedText (white)
+    cannot be read.
+    """
+    group = color_group(option)
+    palette = option.palette
+    if option.state & QStyle.StateFlag.State_Selected:
+        text = palette.color(group, QPalette.ColorRole.HighlightedText)
+        return text, text
+    return (
+        palette.color(group, QPalette.ColorRole.Text),
+        palette.color(group, QPalette.ColorRole.PlaceholderText),
+    )
 
 
 class DraftListModel(QAbstractListModel):
@@ -132,21 +160,19 @@ class DraftDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else QApplication.style()
         option_text, option.text = option.text, ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        name_color, details_color = row_colors(option)
         rect = option.rect.adjusted(8, 6, -8, -6)
         line = option.fontMetrics.lineSpacing()
         painter.save()
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(option.palette.color(group))
+        painter.setPen(name_color)
         top = rect.adjusted(0, 0, 0, -(rect.height() - line))
         name = QFontMetrics(bold).elidedText(option_text, Qt.TextElideMode.ElideRight, top.width())
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(option.font)
-        if not selected:
-            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.setPen(details_color)
         bottom = rect.adjusted(0, line, 0, 0)
         changed = str(index.data(CHANGED_ROLE) or "")
         changed_width = option.fontMetrics.horizontalAdvance(changed)
