@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QApplication
 from storage.drafts import DraftStore
 from storage.errors import StorageError
 from storage.lock import AppLock
-from ui import dialogs, fonts, translations
+from ui import dialogs, fonts, icons, translations
 from ui.main_window import MainWindow
 
 EXIT_STORAGE_ERROR = 2
+WINDOWS_APP_ID = "BMA.ProjectReport"
 
 
 def application() -> QApplication:
@@ -31,10 +32,21 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("BMAProjectReport")
     app.setApplicationDisplayName(dialogs.APP_TITLE)
+    app.setWindowIcon(icons.icon("app"))
+    _set_windows_app_id()
     fonts.install(app)
     if not any(isinstance(t, translations.ThaiQtTranslator) for t in app.children()):
         translations.install(app)
     return app
+
+
+def _set_windows_app_id() -> None:
+    # The window runs in pythonw.exe: without an id of its own, Windows groups it on the
+    # taskbar with any other Python program, under Python's name and icon.
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
 
 
 def run(db_path: Path, open_file: Path | None = None) -> int:
