@@ -67,6 +67,16 @@ def prune(app: Path) -> None:
             _remove(path)
         elif path.is_file() and (path.suffix in (".pyi", ".lib") or path.name == "direct_url.json"):
             path.unlink()
+    for record in site.glob("*.dist-info/RECORD"):
+        _forget_direct_url(record)
+
+
+def _forget_direct_url(record: Path) -> None:
+    """Drop direct_url.json's line (its hash depends on the build folder) from a RECORD."""
+    lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "/direct_url.json," not in line]
+    if kept != lines:
+        record.write_text("".join(kept), encoding="utf-8")
 
 
 def _prune_qt(pyside: Path) -> None:

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Install the Windows build under Wine and use it as a clerk would:
+#
+#   packaging/windows/smoke.sh [SETUP.exe]     (default: the newest dist/*-setup.exe)
+#
+# refused on old Windows; silent install (/S); the command line (import, list, check, export,
+# the PDF compared byte for byte with this machine's export); an upgrade in place keeping
+# the drafts; the window under a virtual screen (with the PDF preview; screenshots active and
+# inactive in $SHOTS, default build/windows/shots); a second copy refused; uninstall leaving
+# drafts.db. Exit 0 when every step passed.
+#
+# Needs: wine (Debian's wine + wine64, Wine 8), xvfb, xdotool, imagemagick (import),
+# binutils-mingw-w64-x86-64. Test harness only, in the Wine prefix and never shipped:
+# the two DLLs Wine 8 lacks (../shared/tools/wine/make-wine-shims.sh), and _wmi.pyd taken
+# out of the installed Python (its WMI query aborts under Wine 8). Wine hides QT_* variables
+# from Windows programs, and Python under Wine dies when a standard handle is a plain file:
+# every run below reads and writes through pipes.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+shared=${SHARED:-$root/../shared}
+py=${PYTHON:-$root/.venv/bin/python}
+[ -x "$py" ] || py=python3
+setup=${1:-$(ls -t "$root"/dist/BMAProjectReport-*-setup.exe 2>/dev/null | head -1)}
+[ -f "$setup" ] || { echo "smoke.sh: no installer (run packaging/windows/build.sh)" >&2; exit 2; }
+version=$(basename "$setup" | sed -E 's/BMAProjectReport-(.*)-setup\.exe/\1/')
+shots=${SHOTS:-$root/build/windows/shots}
+mkdir -p "$shots"
+work=$(mktemp -d /tmp/bma-smoke.XXXXXX)
+export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+for n in $(seq 90 140); do [ -e /tmp/.X11-unix/X$n ] || break; done
+Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=":$n"
+cleanup() {
+  wineserver -k 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+  [ -n "${KEEP:-}" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0
+ok() { passed=$((passed + 1)); echo "ok $passed - $*"; }
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
+winpath() { winepath -w "$1" 2>/dev/null | tr -d '\r'; }
+
+# a Windows program with pipes for all three handles; sets $out (stdout and stderr) and $rc
+run() {
+  local result
+  result=$( (printf '' | "$@" 2>&1; echo "rc=$?") | cat | tr -d '\r')
+  rc=${result##*rc=}
+  out=${result%rc=*}
+}
+cli() { run wine "$inst\\python.exe" -I -m main "$@"; }
+
+echo "== smoke test of $(basename "$setup") under $(wine --version)"
+wineboot -i >/dev/null 2>&1
+wineserver -w
+
+# -- install ---------------------------------------------------------------------------------
+run wine "$setup" /S
+[ "$rc" = 3 ] || fail "a Windows 7 prefix: the installer should refuse with exit 3, gave $rc"
+ok "refused on Windows 7 (exit 3)"
+wine winecfg -v win10 >/dev/null 2>&1
+run wine "$setup" /S
+[ "$rc" = 0 ] || fail "silent install exit $rc: $out"
+run wine cmd /c echo %LOCALAPPDATA%
+local_appdata=$(printf '%s' "$out" | tail -1)
+inst="$local_appdata\\Programs\\BMAProjectReport"
+inst_unix=$(winepath -u "$inst" 2>/dev/null)
+for f in pythonw.exe python.exe python313._pth app.ico uninstall.exe install.ini \
+  Lib/site-packages/main.py Lib/site-packages/forms/pdf/layout.py \
+  Lib/site-packages/resources/fonts/Sarabun-Regular.ttf Lib/site-packages/PySide6/Qt6Pdf.dll; do
+  [ -f "$inst_unix/$f" ] || fail "installed folder lacks $f"
+done
+pyc=$(find "$inst_unix/Lib" -name '*.pyc' | wc -l)
+[ "$pyc" -gt 300 ] || fail "only $pyc modules compiled at install"
+ok "installed per user into $inst ($pyc modules compiled)"
+run wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\BMAProjectReport' /v DisplayVersion
+[[ $out == *"$version"* ]] || fail "no Apps & Features entry: $out"
+run wine reg query 'HKCU\Software\Classes\BMAProjectReport.Report\shell\open\command'
+[[ $out == *'pythonw.exe" -I -m main "%1"'* ]] || fail ".bmareport open command: $out"
+run wine reg query 'HKCU\Software\Classes\.bmareport'
+[[ $out == *BMAProjectReport.Report* ]] || fail ".bmareport not associated: $out"
+programs=$(winepath -u "$(printf '%s' "$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')")")
+[ -f "$programs/Microsoft/Windows/Start Menu/Programs/แบบรายงานโครงการ.lnk" ] || fail "no Start menu shortcut"
+ok "Apps & Features entry, .bmareport association, Thai Start-menu shortcut"
+
+# test harness only (see the top of this file)
+prepare_for_wine() {
+  mv "$inst_unix/_wmi.pyd" "$work/_wmi.pyd.off" 2>/dev/null || true
+  bash "$shared/tools/wine/make-wine-shims.sh" "$inst_unix" >/dev/null
+}
+prepare_for_wine
+
+# -- the command line ------------------------------------------------------------------------
+cp "$root/tests/data/sample_report.json" "$work/sample.json"
+cli --version
+[[ $out == "BMAProjectReport $version"* ]] || fail "--version: $out"
+cli import "$(winpath "$work/sample.json")"
+[ "$rc" = 0 ] && [ "$(printf '%s' "$out" | head -1)" = 1 ] || fail "import sample.json ($rc): $out"
+cli list
+[[ $out == *พัฒนาคูณภาพเครือข่ายโรงเรียน* ]] || fail "list: $out"
+cli check 1
+[ "$rc" = 0 ] && [[ $out == *คูณภาพ* ]] || fail "check 1 ($rc): $out"
+ok "CLI import, list, check of the sample"
+cli export "$(winpath "$work/sample.json")" --pdf "$(winpath "$work/windows.pdf")"
+[ "$rc" = 0 ] || fail "export --pdf ($rc): $out"
+cli export 1 --pdf "$(winpath "$work/windows-draft.pdf")" --json "$(winpath "$work/windows.json")"
+[ "$rc" = 0 ] || fail "export 1 ($rc): $out"
+(cd "$root" && "$py" main.py export "$work/sample.json" --pdf "$work/linux.pdf" >/dev/null 2>&1) ||
+  fail "the Linux export failed"
+cmp -s "$work/linux.pdf" "$work/windows.pdf" || fail "the Windows PDF differs from the Linux export"
+cmp -s "$work/linux.pdf" "$work/windows-draft.pdf" || fail "the draft's PDF differs from the Linux export"
+ok "export --pdf: byte-identical to the Linux export ($(stat -c %s "$work/linux.pdf") bytes), from the file and from the draft"
+cli import "$(winpath "$work/linux.pdf")"
+[ "$rc" = 0 ] && [ "$(printf '%s' "$out" | head -1)" = 2 ] || fail "import PDF ($rc): $out"
+cli import "$(winpath "$shared/reference/progress-report-printout-sample.txt")"
+[ "$rc" = 0 ] && [ "$(printf '%s' "$out" | head -1)" = 3 ] || fail "import printout text ($rc): $out"
+ok "CLI import of a PDF (in the PDF worker process) and of printout text"
+db_unix="$(winepath -u "$local_appdata\\BMAProjectReport\\drafts.db" 2>/dev/null)"
+[ -f "$db_unix" ] || fail "drafts.db is not in %LOCALAPPDATA%\\BMAProjectReport"
+
+# -- upgrade in place ------------------------------------------------------------------------
+run wine "$setup" /S
+[ "$rc" = 0 ] || fail "install over the installed version: exit $rc"
+prepare_for_wine
+cli list
+[ "$(printf '%s\n' "$out" | grep -c .)" = 3 ] || fail "drafts after the upgrade: $out"
+ok "installing again over it keeps the 3 drafts"
+
+# -- the window ------------------------------------------------------------------------------
+find_window() { timeout "${2:-90}" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -1; }
+printf "" | BMA_REPORT_START_PREVIEW=1 wine "$inst\\pythonw.exe" -I -m main 2>&1 | cat >/dev/null &
+gui=$!
+preview=$(find_window "ดูตัวอย่างก่อนพิมพ์") || true
+[ -n "$preview" ] || fail "the window with the PDF preview did not appear"
+sleep 3 # let the preview render its first page before the screenshot (nothing to wait on)
+import -window root "$shots/wine-preview.png"
+xdotool key --window "$preview" alt+F4 2>/dev/null
+gone() { timeout 30 bash -c "while xdotool search --onlyvisible --name '$1' >/dev/null 2>&1; do sleep 0.3; done"; }
+gone "ดูตัวอย่างก่อนพิมพ์" || fail "the preview did not close with Alt+F4"
+main=$(find_window "พัฒนาคูณภาพ" 30) || true
+[ -n "$main" ] || fail "the main window did not appear"
+# no window manager here: a click is what makes a Wine window active (on the first draft)
+xdotool mousemove --window "$main" 120 110 click 1 2>/dev/null
+sleep 1
+import -window root "$shots/wine-window-active.png"
+ok "the window and the PDF preview opened (screenshots in $shots)"
+
+run_second() { run wine "$inst\\python.exe" -I -m main; echo "$rc" > "$work/second.rc"; }
+run_second &
+second=$!
+refusal=$(find_window "เปิดโปรแกรมไม่ได้" 60) || true
+[ -n "$refusal" ] || fail "a second copy showed no refusal"
+sleep 1
+import -window root "$shots/wine-window-inactive.png"
+xdotool key --window "$refusal" Return 2>/dev/null
+wait "$second"
+[ "$(cat "$work/second.rc")" = 2 ] || fail "the second copy exit code $(cat "$work/second.rc")"
+ok "a second copy is refused with a Thai message (exit 2)"
+xdotool key --window "$main" alt+F4 2>/dev/null
+timeout 60 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
+ok "the window closes with Alt+F4"
+
+# -- uninstall -------------------------------------------------------------------------------
+run wine "$inst\\uninstall.exe" /S
+# the uninstaller runs a copy of itself from %TEMP% and returns at once
+timeout 120 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "uninstall did not finish"
+wineserver -w
+[ ! -e "$inst_unix" ] || fail "the program folder is still there: $(ls "$inst_unix")"
+run wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\BMAProjectReport'
+[ "$rc" != 0 ] || fail "the Apps & Features entry is still there"
+[ -f "$db_unix" ] || fail "uninstall removed drafts.db"
+ok "uninstall removes the program and its entry, and leaves drafts.db"
+echo "smoke: $passed passed, 0 failed"
