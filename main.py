@@ -502,7 +502,7 @@ class _Parser(argparse.ArgumentParser):
             if pattern.fullmatch(message):
                 message = pattern.sub(thai, message)
                 break
-        hint = "" if "—" in message else " — ดูวิธีใช้ด้วย python main.py --help"
+        hint = "" if "—" in message else f" — ดูวิธีใช้ด้วย {command_name()} --help"
         _fail(f"คำสั่งไม่ถูกต้อง: {message}{hint}")
 
 
@@ -519,12 +519,13 @@ class _VersionAction(argparse.Action):
 
 def build_parser(commands: Sequence[Command] = COMMANDS) -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="main.py",
+        prog=command_name().removeprefix("python "),
         description="แบบรายงานโครงการ (แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ):"
         " ไม่ระบุคำสั่งย่อยจะเปิดหน้าต่างโปรแกรม; ระบุไฟล์รายงาน (.bmareport, .json, .pdf, .txt)"
-        " แทนคำสั่งย่อย เช่น main.py รายงาน.bmareport จะนำเข้าไฟล์นั้นเป็นร่างใหม่แล้วเปิดในหน้าต่าง",
-        epilog="ดูรายละเอียดของแต่ละคำสั่งย่อยด้วย python main.py คำสั่งย่อย --help"
-        " เช่น python main.py export --help",
+        f" แทนคำสั่งย่อย เช่น {command_name()} รายงาน.bmareport"
+        " จะนำเข้าไฟล์นั้นเป็นร่างใหม่แล้วเปิดในหน้าต่าง",
+        epilog=f"ดูรายละเอียดของแต่ละคำสั่งย่อยด้วย {command_name()} คำสั่งย่อย --help"
+        f" เช่น {command_name()} export --help",
     )
     parser.add_argument("--version", action=_VersionAction, help="แสดงรุ่นโปรแกรมแล้วจบ")
     parser.add_argument(
@@ -549,6 +550,12 @@ def _run_window(db_path: Path, open_file: Path | None) -> int:
     except ImportError as exc:
         _fail(f"เปิดหน้าต่างโปรแกรมไม่ได้ ({exc}) — ติดตั้งโปรแกรมใหม่จากไฟล์ติดตั้ง")
     return run(db_path, open_file)
+
+
+def command_name() -> str:
+    """How the user runs this program: `bmareport` once installed (the pip entry point and
+    the Windows build's bmareport.cmd), `python main.py` in a source checkout."""
+    return "python main.py" if Path(__file__).with_name("pyproject.toml").exists() else "bmareport"
 
 
 def version() -> str:
@@ -608,7 +615,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words, open_file = _split_open_file(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(words)
     if open_file is not None and args.command is not None:
-        _fail(f"ไม่รู้จัก {open_file} — ดูวิธีใช้ด้วย python main.py --help")
+        _fail(f"ไม่รู้จัก {open_file} — ดูวิธีใช้ด้วย {command_name()} --help")
     db_path: Path
     if args.db is not None:
         db_path = args.db

@@ -79,7 +79,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _run(bin_dir: Path, cwd: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [bin_dir / "bma-project-report", *map(str, args)],
+        [bin_dir / "bmareport", *map(str, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -130,3 +130,8 @@ def test_the_installed_app_exports_and_checks_from_another_folder(installed, tmp
     # the misspelling comes from the bundled table (forms/data), so the data is installed
     assert "คูณภาพ" in check.stdout and "คุณภาพ" in check.stdout
     assert _run(installed, elsewhere, "--version").stdout.startswith("BMAProjectReport ")
+    # an installed user is told the installed command, never a developer's `python main.py`
+    help_text = _run(installed, elsewhere, "--help").stdout
+    assert help_text.startswith("วิธีใช้: bmareport") and "main.py" not in help_text
+    mistyped = _run(installed, elsewhere, "frobnicate")
+    assert mistyped.returncode == 2 and "bmareport --help" in mistyped.stderr

@@ -60,7 +60,7 @@ def test_pruning_keeps_the_qt_the_app_loads_and_drops_the_rest(assemble, tmp_pat
         "PySide6/plugins/sqldrivers/qsqlite.dll",
         "shiboken6/shiboken6.abi3.lib",
         "babel/locale-data/de.dat",
-        "bin/bma-project-report",
+        "bin/bmareport",
         "forms/__pycache__/x.cpython-311.pyc",
         "app-1.0.dist-info/direct_url.json",
     ]

@@ -28,9 +28,7 @@ def backend(name: str | None = None) -> tuple[str, Breaker, Breaker]:
             return candidate, *_LOADERS[candidate]()
         except ImportError:
             continue
-    raise ImportError(
-        "ไม่พบไลบรารี ICU สำหรับตัดคำภาษาไทย — ติดตั้ง PyICU หรือ icu4py (pip install icu4py)"
-    )
+    raise ImportError("ไม่พบไลบรารี ICU สำหรับตัดคำภาษาไทย — ติดตั้งโปรแกรมใหม่จากไฟล์ติดตั้ง")
 
 
 def _pyicu() -> tuple[Breaker, Breaker]:

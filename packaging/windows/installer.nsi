@@ -88,11 +88,12 @@ Function .onInit
       Abort
     ${EndIf}
     StrCpy $AllUsers 1
-    SetShellVarContext all
-    ; /D= (already in $INSTDIR) wins over the default folder
+    ; /D= (already in $INSTDIR) wins over the default folder; compared while $LOCALAPPDATA
+    ; is still the user's (SetShellVarContext all changes it)
     ${If} $INSTDIR == "$LOCALAPPDATA\Programs\${APP_ID}"
       StrCpy $INSTDIR "$PROGRAMFILES64\${APP_ID}"
     ${EndIf}
+    SetShellVarContext all
   ${Else}
     SetShellVarContext current
   ${EndIf}

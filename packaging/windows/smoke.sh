@@ -172,4 +172,26 @@ run wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\BMA
 [ "$rc" != 0 ] || fail "the Apps & Features entry is still there"
 [ -f "$db_unix" ] || fail "uninstall removed drafts.db"
 ok "uninstall removes the program and its entry, and leaves drafts.db"
+# -- for all users (/ALLUSERS: Program Files and HKLM; Wine runs it as an administrator) ------
+run wine "$setup" /S /ALLUSERS
+[ "$rc" = 0 ] || fail "install /ALLUSERS: exit $rc"
+inst='C:\Program Files\BMAProjectReport'
+inst_unix=$(winepath -u "$inst" 2>/dev/null)
+[ -f "$inst_unix/pythonw.exe" ] || fail "/ALLUSERS did not install into $inst"
+run wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\BMAProjectReport' /v DisplayVersion
+[[ $out == *"$version"* ]] || fail "no all-users Apps & Features entry: $out"
+run wine reg query 'HKLM\Software\Classes\.bmareport'
+[[ $out == *BMAProjectReport.Report* ]] || fail ".bmareport not associated for all users: $out"
+common=$(winepath -u "$(wine cmd /c echo %ProgramData% 2>/dev/null | tr -d '\r')")
+[ -f "$common/Microsoft/Windows/Start Menu/Programs/แบบรายงานโครงการ.lnk" ] || fail "no all-users Start menu shortcut"
+prepare_for_wine
+cli list
+[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c .)" = 3 ] || fail "list from Program Files: $out"
+ok "/ALLUSERS installs into Program Files with HKLM entries, and finds the same drafts"
+run wine "$inst\\uninstall.exe" /S
+timeout 120 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "all-users uninstall did not finish"
+wineserver -w
+[ ! -e "$inst_unix" ] || fail "Program Files\\BMAProjectReport is still there"
+[ -f "$db_unix" ] || fail "the all-users uninstall removed drafts.db"
+ok "the all-users uninstall removes the program and leaves drafts.db"
 echo "smoke: $passed passed, 0 failed"
