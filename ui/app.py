@@ -22,6 +22,7 @@ from ui.main_window import MainWindow
 
 EXIT_STORAGE_ERROR = 2
 WINDOWS_APP_ID = "BMA.ProjectReport"
+RUNNING_MUTEX = "BMAProjectReport.Running"  # the installer names it too
 
 
 def application() -> QApplication:
@@ -49,6 +50,16 @@ def _set_windows_app_id() -> None:
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
 
 
+def _announce_running() -> None:
+    # A named mutex, held until the process ends, by which the installer and uninstaller
+    # (packaging/windows/installer.nsi) see that the window is open and ask to close it
+    # first, instead of failing on files Windows keeps locked.
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX)
+
+
 def run(db_path: Path, open_file: Path | None = None) -> int:
     """Show the window on the drafts database `db_path`; the process exit code.
 
@@ -57,6 +68,7 @@ def run(db_path: Path, open_file: Path | None = None) -> int:
     """
     app = application()
     dialogs.install_excepthook()
+    _announce_running()
     lock = AppLock(db_path)
     try:
         lock.acquire()

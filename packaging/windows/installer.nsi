@@ -32,6 +32,7 @@ SetDateSave off
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define RUN_ARGS "-I -m main"
 !define MIN_BUILD 17763 ; Windows 10 version 1809
+!define RUNNING_MUTEX "BMAProjectReport.Running" ; held by the open window (ui/app.py)
 
 Name "${APP_NAME}"
 Caption "ติดตั้ง ${APP_NAME} ${VERSION}"
@@ -66,6 +67,23 @@ Var AllUsers
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "Thai"
 
+; The window open while its files are replaced or removed would fail half way (Windows locks
+; loaded DLLs): ask to close it first. Silent (/S) runs give up with exit code 5.
+!macro CHECK_NOT_RUNNING UN
+Function ${UN}CheckNotRunning
+  retry:
+  System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r0'
+  ${If} $0 != 0
+    System::Call 'kernel32::CloseHandle(p r0)'
+    MessageBox MB_ICONEXCLAMATION|MB_RETRYCANCEL "${APP_NAME} เปิดอยู่ — ปิดหน้าต่างโปรแกรมก่อน แล้วกด $\"ลองอีกครั้ง (Retry)$\"$\r$\n(งานที่พิมพ์ไว้ถูกบันทึกอัตโนมัติแล้ว)" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 5
+    Quit
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro CHECK_NOT_RUNNING ""
+!insertmacro CHECK_NOT_RUNNING "un."
+
 Function .onInit
   ${IfNot} ${RunningX64}
   ${OrIfNot} ${AtLeastWin10}
@@ -74,6 +92,7 @@ Function .onInit
     SetErrorLevel 3
     Abort
   ${EndIf}
+  Call CheckNotRunning
   SetRegView 64
   StrCpy $AllUsers 0
   ${GetParameters} $R0
@@ -148,6 +167,7 @@ Section "โปรแกรม" SecApp
 SectionEnd
 
 Function un.onInit
+  Call un.CheckNotRunning
   SetRegView 64
   ReadINIStr $AllUsers "$INSTDIR\install.ini" "install" "all_users"
   ${If} $AllUsers == 1

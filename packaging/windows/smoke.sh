@@ -146,6 +146,9 @@ xdotool mousemove --window "$main" 120 110 click 1 2>/dev/null
 sleep 1
 import -window root "$shots/wine-window-active.png"
 ok "the window and the PDF preview opened (screenshots in $shots)"
+run wine "$setup" /S
+[ "$rc" = 5 ] || fail "installing while the window is open should stop with exit 5, gave $rc"
+ok "installing while the window is open stops and asks to close it (exit 5 when silent)"
 
 run_second() { run wine "$inst\\python.exe" -I -m main; echo "$rc" > "$work/second.rc"; }
 run_second &
@@ -161,6 +164,23 @@ ok "a second copy is refused with a Thai message (exit 2)"
 xdotool key --window "$main" alt+F4 2>/dev/null
 timeout 60 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
 ok "the window closes with Alt+F4"
+
+# a file on the command line, as Windows opens an associated file: the PDF is read in the
+# worker process (started from pythonw.exe), summarised, and becomes a new draft
+printf "" | wine "$inst\\pythonw.exe" -I -m main "$(winpath "$work/linux.pdf")" 2>&1 | cat >/dev/null &
+gui=$!
+summary=$(find_window "สรุปการนำเข้าแบบรายงาน") || true
+[ -n "$summary" ] || fail "opening a PDF given on the command line showed no import summary"
+sleep 1
+import -window root "$shots/wine-import-summary.png"
+xdotool key --window "$summary" Return 2>/dev/null
+gone "สรุปการนำเข้าแบบรายงาน" || fail "the import summary did not close"
+main=$(find_window "พัฒนาคูณภาพ" 30) || true
+xdotool key --window "$main" alt+F4 2>/dev/null
+timeout 60 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
+cli list
+[ "$(printf '%s\n' "$out" | grep -c .)" = 4 ] || fail "the PDF opened in the window is not a draft: $out"
+ok "a PDF given on the command line is imported (PDF worker under pythonw.exe) and kept"
 
 # -- uninstall -------------------------------------------------------------------------------
 run wine "$inst\\uninstall.exe" /S
@@ -186,7 +206,7 @@ common=$(winepath -u "$(wine cmd /c echo %ProgramData% 2>/dev/null | tr -d '\r')
 [ -f "$common/Microsoft/Windows/Start Menu/Programs/แบบรายงานโครงการ.lnk" ] || fail "no all-users Start menu shortcut"
 prepare_for_wine
 cli list
-[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c .)" = 3 ] || fail "list from Program Files: $out"
+[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c .)" = 4 ] || fail "list from Program Files: $out"
 ok "/ALLUSERS installs into Program Files with HKLM entries, and finds the same drafts"
 run wine "$inst\\uninstall.exe" /S
 timeout 120 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "all-users uninstall did not finish"
