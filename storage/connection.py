@@ -37,7 +37,6 @@ from storage.schema_migrations import (
     step_names,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 3.0
 
 
@@ -79,16 +78,16 @@ def open_connection(
 
 
 def _check_existing_file(path: Path) -> bool:
-    """True when `path` holds a non-empty file; refuses one that is not SQLite at all."""
+    """True when `path` holds a non-empty file.
+
+    Only `stat`, never `open`: on POSIX, closing any descriptor of the file drops every
+    lock SQLite holds on it in this process, and another program would then take itself
+    for the last user and delete the WAL the window is still writing into. Whether the
+    file is SQLite at all is asked of SQLite itself (`_quick_check`).
+    """
     if path.is_dir():
         raise DatabaseReadOnly(path, "ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์")
-    if not path.exists() or path.stat().st_size == 0:
-        return False  # SQLite treats an empty file as a new, empty database
-    with path.open("rb") as f:
-        header = f.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseDamaged(path, "ส่วนหัวของไฟล์ไม่ใช่ฐานข้อมูล SQLite")
-    return True
+    return path.exists() and path.stat().st_size > 0  # empty: SQLite makes a new database
 
 
 def _check_writable(path: Path) -> None:
@@ -144,7 +143,12 @@ def _prepare(
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    rows = conn.execute("PRAGMA quick_check").fetchall()
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+            raise DatabaseDamaged(path, "ส่วนหัวของไฟล์ไม่ใช่ฐานข้อมูล SQLite") from exc
+        raise
     if rows != [("ok",)]:
         raise DatabaseDamaged(path, str(rows[0][0]) if rows else "quick_check")
 
