@@ -118,7 +118,7 @@ def _load_report(source: int | Path, db_path: Path) -> Report:
 
     if not db_path.exists():  # reading must not create a database where none was
         raise CliError(f'ไม่พบร่างหมายเลข {source}: ยังไม่มีฐานข้อมูล "{db_path}" — ตรวจที่อยู่ที่ให้ใน --db')
-    with DraftStore.open(db_path) as store:
+    with DraftStore.open_read_only(db_path) as store:
         return store.load(source)
 
 
@@ -151,7 +151,7 @@ def run_list(args: argparse.Namespace, db_path: Path) -> int:
     if not db_path.exists():  # no drafts yet; listing must not create a database
         sys.stderr.write(f'ยังไม่มีฐานข้อมูล "{db_path}" จึงยังไม่มีฉบับร่าง — ตรวจที่อยู่ที่ให้ใน --db\n')
         return EXIT_OK
-    with DraftStore.open(db_path) as store:
+    with DraftStore.open_read_only(db_path) as store:
         drafts = store.list()
     lines = [
         "\t".join(

@@ -77,6 +77,63 @@ def open_connection(
     return conn
 
 
+def open_read_only_connection(
+    path: Path, *, steps: tuple[Step, ...] = STEPS, busy_timeout: float = BUSY_TIMEOUT_S
+) -> sqlite3.Connection:
+    """A connection that never changes the database file: for commands that only read.
+
+    `mode=ro` sees everything other programs have saved, their WAL included. Where SQLite
+    cannot open the file that way (a read-only folder or medium, without the -shm file a
+    WAL reader needs), `immutable=1` reads the file as it lies. A database that would need
+    migrating cannot be read here: it is refused with the way to upgrade it.
+    """
+    with translating(path):
+        if not _check_existing_file(path):
+            raise DatabaseDamaged(path, "ไฟล์ว่างเปล่า ไม่มีร่างรายงาน")
+        uri = path.as_uri()
+        try:
+            return _read_only(f"{uri}?mode=ro", path, steps, busy_timeout)
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) is None or (
+                exc.sqlite_errorcode & 0xFF not in _CANNOT_READ_IN_PLACE
+            ):
+                raise
+        return _read_only(f"{uri}?mode=ro&immutable=1", path, steps, busy_timeout)
+
+
+# a WAL database in a place its -shm cannot be made
+_CANNOT_READ_IN_PLACE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY}
+
+
+def _read_only(
+    uri: str, path: Path, steps: tuple[Step, ...], busy_timeout: float
+) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("PRAGMA query_only = ON")
+        _quick_check(conn, path)
+        applied = applied_migrations(conn)
+        known = step_names(steps)
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise NewerDatabase(path, unknown)
+        if not applied:
+            raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
+        if any(name not in applied for name in known):
+            raise DatabaseReadOnly(
+                path,
+                "ฐานข้อมูลนี้มาจากโปรแกรมรุ่นก่อนและต้องปรับรุ่นก่อนอ่าน"
+                " — เปิดด้วยหน้าต่างโปรแกรมหนึ่งครั้ง (ต้องเขียนไฟล์ได้) แล้วลองอีกครั้ง",
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _check_existing_file(path: Path) -> bool:
     """True when `path` holds a non-empty file.
 

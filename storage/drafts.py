@@ -18,7 +18,12 @@ from pathlib import Path
 from types import TracebackType
 
 from forms.report import Report
-from storage.connection import BUSY_TIMEOUT_S, open_connection, translating
+from storage.connection import (
+    BUSY_TIMEOUT_S,
+    open_connection,
+    open_read_only_connection,
+    translating,
+)
 from storage.errors import DraftNotFound
 from storage.rows import DRAFT_COLUMNS, PROGRESS_COLUMNS, draft_row, progress_rows, report_from_rows
 from storage.summaries import DraftSummary, SummaryCache
@@ -66,6 +71,16 @@ class DraftStore:
         """
         path = Path(path).expanduser().absolute()
         return cls(path, open_connection(path, busy_timeout=busy_timeout))
+
+    @classmethod
+    def open_read_only(
+        cls, path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT_S
+    ) -> DraftStore:
+        """Open an existing database only to read it: its bytes never change, and it can
+        lie on read-only media (a backup on a USB stick, a read-only share). Writing
+        through this store raises `DatabaseReadOnly`."""
+        path = Path(path).expanduser().absolute()
+        return cls(path, open_read_only_connection(path, busy_timeout=busy_timeout))
 
     # -- context manager -------------------------------------------------------------------
 
