@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.thaidate import ThaiDateError, be_year, ce_year, format_be_date, thai_month_names
+from ui import plain
 from ui.icons import icon
 from ui.validators import BeDateValidator, parse_typed_date
 
@@ -167,7 +168,7 @@ class BeDateEdit(QWidget):
             self._mark_invalid(str(error))
 
     def _mark_invalid(self, message: str) -> None:
-        self.line.setToolTip(message)
+        self.line.setToolTip(plain.tooltip(message))
         self.line.setStyleSheet("QLineEdit { border: 1px solid #c0392b; }" if message else "")
 
     def _set_and_emit(self, value: date | None) -> None:

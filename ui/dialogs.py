@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -42,6 +43,7 @@ def ask(
 ) -> bool:
     """A yes/no question with Thai buttons; True when the user chose `yes`."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text names user data (ui.plain)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
@@ -53,6 +55,7 @@ def inform(parent: QWidget | None, title: str, text: str, error: bool = False) -
     """A message with one Thai OK button (a warning icon when `error`)."""
     icon = QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.addButton("ตกลง", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 

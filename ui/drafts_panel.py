@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from forms.thaidate import format_be_date
 from storage.drafts import DraftStore, DraftSummary
+from ui import plain
 from ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,7 +129,7 @@ class DraftListModel(QAbstractListModel):
                 draft.agency_office,
                 self.data(index, CHANGED_ROLE),
             ]
-            return "\n".join(line for line in lines if line)
+            return plain.tooltip("\n".join(line for line in lines if line))
         if role == ID_ROLE:
             return draft.id
         return None

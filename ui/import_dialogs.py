@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from forms.checks import Severity
 from forms.printout.result import is_structure, recognised_label
+from ui import plain
 from ui.marks import severity_icon
 
 if TYPE_CHECKING:
@@ -63,12 +64,14 @@ class ImportSummaryDialog(QDialog):
         self.resize(980, 680)
         first, second = summary_lines(source, result)
         heading = QLabel(first)
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # it names the file (ui.plain)
         heading.setObjectName("import_heading")
         heading.setWordWrap(True)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
         hint = QLabel(second)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setObjectName("import_hint")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #566573;")
@@ -114,11 +117,11 @@ class ImportSummaryDialog(QDialog):
         table.setWordWrap(False)
         for row, (path, value) in enumerate(result.recognised):
             name = QTableWidgetItem(field_label(path))
-            name.setToolTip(path)
+            name.setToolTip(plain.tooltip(path))
             one_line = " ".join(value.split())
             shown = one_line if len(one_line) <= VALUE_LIMIT else one_line[:VALUE_LIMIT] + "…"
             cell = QTableWidgetItem(shown)
-            cell.setToolTip(value)
+            cell.setToolTip(plain.tooltip(value))
             if is_structure(path):
                 for item in (name, cell):
                     item.setForeground(Qt.GlobalColor.darkGray)

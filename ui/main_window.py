@@ -36,7 +36,7 @@ from forms.document import ReportDocument
 from forms.report import Report
 from storage.drafts import DraftStore, DraftSummary
 from storage.errors import StorageError
-from ui import dialogs
+from ui import dialogs, plain
 from ui.autosave import Autosaver
 from ui.background import Background
 from ui.drafts_panel import DraftsPanel, local_time_text
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
     def _save_failed(self, message: str) -> None:
         self.save_state.setText("บันทึกไม่ได้ — จะลองใหม่อัตโนมัติ")
         self.save_state.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.save_state.setToolTip(message)
+        self.save_state.setToolTip(plain.tooltip(message))
         self.statusBar().showMessage(message)
 
     def _document_changed(self, key: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QStyle, Q
 from shiboken6 import isValid
 
 from forms.checks import Problem, Severity
+from ui import plain
 
 PROPERTY = "problem"
 _OWN_TIP = "own_tooltip"
@@ -90,7 +91,7 @@ def mark(widget: QWidget, problems: list[Problem]) -> None:
         target.setProperty(_OWN_TIP, target.toolTip())
     own = str(target.property(_OWN_TIP) or "")
     tips = [" ".join(p.message.split()) for p in problems]
-    target.setToolTip("\n".join([*tips, own] if own else tips))
+    target.setToolTip(plain.tooltip("\n".join([*tips, own] if own else tips)))
     if (target.property(PROPERTY) or "") == value:
         return
     target.setProperty(PROPERTY, value)
