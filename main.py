@@ -492,6 +492,8 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _ThaiHelpFormatter)
         kwargs["add_help"] = False
+        # `--d` for `--db` would pass by `_split_open_file`, which knows options by full name
+        kwargs["allow_abbrev"] = False
         super().__init__(*args, **kwargs)
         self._positionals.title = "อาร์กิวเมนต์"
         self._optionals.title = "ตัวเลือก"
@@ -553,9 +555,15 @@ def _run_window(db_path: Path, open_file: Path | None) -> int:
 
 
 def command_name() -> str:
-    """How the user runs this program: `bmareport` once installed (the pip entry point and
-    the Windows build's bmareport.cmd), `python main.py` in a source checkout."""
-    return "python main.py" if Path(__file__).with_name("pyproject.toml").exists() else "bmareport"
+    """How the user runs this program: `python main.py` in a source checkout; the Windows
+    build's `bmareport.cmd` by its full path (its folder is not on PATH); `bmareport` (the
+    pip entry point) otherwise."""
+    if Path(__file__).with_name("pyproject.toml").exists():
+        return "python main.py"
+    launcher = Path(sys.executable).with_name("bmareport.cmd")
+    if sys.platform == "win32" and launcher.exists():
+        return f'"{launcher}"'
+    return "bmareport"
 
 
 def version() -> str:
@@ -605,9 +613,19 @@ def _utf8_streams() -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    sys.stderr.write(_one_line(message) + "\n")
-    sys.stderr.flush()
+    if sys.stderr is None:  # the window's pythonw.exe on Windows has no console to write to
+        _message_box(message)
+    else:
+        sys.stderr.write(_one_line(message) + "\n")
+        sys.stderr.flush()
     sys.exit(EXIT_ERROR)
+
+
+def _message_box(message: str) -> None:
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, message, "แบบรายงานโครงการ", 0x10)  # MB_ICONERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -74,6 +74,15 @@ def test_pruning_keeps_the_qt_the_app_loads_and_drops_the_rest(assemble, tmp_pat
     assert (site / "app-1.0.dist-info" / "RECORD").read_text() == "forms/pdf/layout.py,sha256=a,1\n"
 
 
+def test_the_uninstaller_removes_only_what_the_installer_put(assemble, tmp_path):
+    _touch(tmp_path, "python.exe", "Lib/site-packages/main.py", "app.ico")
+    assert assemble.nsis_uninstall(tmp_path).splitlines() == [
+        'RMDir /r "$INSTDIR\\Lib"',
+        'Delete "$INSTDIR\\app.ico"',
+        'Delete "$INSTDIR\\python.exe"',
+    ]
+
+
 def test_the_installer_lists_files_sorted_by_folder(assemble, tmp_path):
     _touch(tmp_path, "b.dll", "Lib/z.py", "a.exe", "Lib/sub/y.py", "Lib/a.py")
     lines = assemble.nsis_files(tmp_path).splitlines()

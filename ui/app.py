@@ -11,18 +11,18 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from storage.drafts import DraftStore
 from storage.errors import StorageError
 from storage.lock import AppLock
-from ui import dialogs, fonts, icons, translations
+from ui import dialogs, file_handoff, fonts, icons, translations
 from ui.main_window import MainWindow
 
 EXIT_STORAGE_ERROR = 2
-WINDOWS_APP_ID = "BMA.ProjectReport"
-RUNNING_MUTEX = "BMAProjectReport.Running"  # the installer names it too
+# "Global\" prefix: seen from every session (a deployment tool running as SYSTEM, another user)
+RUNNING_MUTEX = "Global\\BMAProjectReport.Running"  # the installer names it too
 
 
 def application() -> QApplication:
@@ -34,20 +34,10 @@ def application() -> QApplication:
     app.setApplicationName("BMAProjectReport")
     app.setApplicationDisplayName(dialogs.APP_TITLE)
     app.setWindowIcon(icons.icon("app"))
-    _set_windows_app_id()
     fonts.install(app)
     if not any(isinstance(t, translations.ThaiQtTranslator) for t in app.children()):
         translations.install(app)
     return app
-
-
-def _set_windows_app_id() -> None:
-    # The window runs in pythonw.exe: without an id of its own, Windows groups it on the
-    # taskbar with any other Python program, under Python's name and icon.
-    if sys.platform == "win32":
-        import ctypes
-
-        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)
 
 
 def _announce_running() -> None:
@@ -73,12 +63,27 @@ def run(db_path: Path, open_file: Path | None = None) -> int:
     try:
         lock.acquire()
     except StorageError as error:
-        dialogs.inform(None, "เปิดโปรแกรมไม่ได้", str(error), error=True)
+        # another window holds the database: a file given here goes to it (double-clicking
+        # a .bmareport while the app is open), and this copy ends
+        if open_file is not None and file_handoff.send_file(db_path, open_file):
+            return 0
+        message = str(error)
+        if open_file is not None:
+            message += f" — ไฟล์ “{open_file.name}” ให้ลากไปวางในหน้าต่างที่เปิดอยู่"
+        dialogs.inform(None, "เปิดโปรแกรมไม่ได้", message, error=True)
         return EXIT_STORAGE_ERROR
     try:
         return _run_locked(app, db_path, open_file)
     finally:
         lock.release()
+
+
+def _take_file(window: MainWindow, path: Path) -> None:
+    """A file another copy of the app was given: the window comes forward and imports it."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.raise_()
+    window.activateWindow()
+    window.importer.import_path(path)
 
 
 def _run_locked(app: QApplication, db_path: Path, open_file: Path | None) -> int:
@@ -92,6 +97,8 @@ def _run_locked(app: QApplication, db_path: Path, open_file: Path | None) -> int
         # logging off or shutting down the PC: save before the session ends
         app.commitDataRequest.connect(lambda _manager: window.save_now())
         window.show()
+        receiver = file_handoff.FileReceiver(db_path, window)
+        receiver.received.connect(partial(_take_file, window))
         if open_file is not None:
             QTimer.singleShot(0, window, partial(window.importer.import_path, open_file))
         code = app.exec()

@@ -5,7 +5,8 @@ files for the installer in a fixed order.
     python assemble.py prune APPDIR        drop Qt's unused modules, tools and data
     python assemble.py finish APPDIR       python313._pth, the launcher, the licenses
     python assemble.py check-dlls APPDIR   every DLL a binary imports is in APPDIR or Windows'
-    python assemble.py nsis-files APPDIR OUT.nsh   File/Delete lines, sorted
+    python assemble.py nsis-files APPDIR FILES.nsh UNFILES.nsh   the installer's File lines
+                                           (sorted) and the uninstaller's Delete lines
 
 Written in Python rather than shell because the pruning rules are allowlists (a new Qt
 module is left out unless named here) and the DLL check reads every PE import table.
@@ -138,8 +139,8 @@ def finish(app: Path, icon: Path, licenses: list[Path]) -> None:
 
 # -- the DLL check ---------------------------------------------------------------------------
 
-# DLLs that every Windows 10 (1809+) and 11 has in System32; anything else a binary
-# imports must be inside the app folder.
+# DLLs that every Windows 10 (1809+) and 11 has in System32, N editions included (no Media
+# Foundation); anything else a binary imports must be inside the app folder.
 WINDOWS_DLLS = {
     "advapi32",
     "authz",
@@ -164,9 +165,6 @@ WINDOWS_DLLS = {
     "imm32",
     "iphlpapi",
     "kernel32",
-    "mf",
-    "mfplat",
-    "mfreadwrite",
     "mpr",
     "msimg32",
     "mswsock",
@@ -199,7 +197,6 @@ WINDOWS_DLLS = {
     "wintrust",
     "ws2_32",
     "wtsapi32",
-    "icu",
     "icuuc",
     "icuin",
     "dbghelp",
@@ -247,7 +244,7 @@ def check_dlls(app: Path) -> list[str]:
 
 def nsis_files(app: Path) -> str:
     """`SetOutPath`/`File` lines in sorted order (the installer's bytes must not depend on
-    the order a file system lists a folder), then the uninstaller's `Delete` lines."""
+    the order a file system lists a folder)."""
     lines: list[str] = []
     current = None
     files = sorted(p.relative_to(app) for p in app.rglob("*") if p.is_file())
@@ -262,6 +259,18 @@ def nsis_files(app: Path) -> str:
             current = folder
         lines.append(f'File "{app / rel}"')
     lines.append('SetOutPath "$INSTDIR"')
+    return "\n".join(lines) + "\n"
+
+
+def nsis_uninstall(app: Path) -> str:
+    """The uninstaller's lines: each top-level file and folder the installer puts in the
+    program folder (folders whole, with the __pycache__ compiled at install), nothing else."""
+    lines = []
+    for path in sorted(app.iterdir()):
+        if path.is_dir():
+            lines.append(f'RMDir /r "$INSTDIR\\{path.name}"')
+        else:
+            lines.append(f'Delete "$INSTDIR\\{path.name}"')
     return "\n".join(lines) + "\n"
 
 
@@ -280,6 +289,7 @@ def main(argv: list[str]) -> int:
         return 1 if missing else 0
     elif command == "nsis-files":
         Path(argv[2]).write_text(nsis_files(app), encoding="utf-8")
+        Path(argv[3]).write_text(nsis_uninstall(app), encoding="utf-8")
     else:
         print(f"unknown command {command}", file=sys.stderr)
         return 2

