@@ -16,7 +16,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
-from forms.errors import FieldValueError
+from forms.errors import FieldValueError, TooManyItemsError
 from forms.schema import Field, Kind
 from forms.thaidate import ce_year
 from forms.thainum import decimal_places, parse_number
@@ -29,6 +29,12 @@ _FIRST_BE_YEAR = 2400
 _MAX_DECIMALS = 2  # FORM.md: money and percentages have up to 2 decimals
 _MONEY = ("จำนวนเงินเป็นตัวเลข (บาท)", "180000")
 _PERCENT = ("ร้อยละเป็นตัวเลข 0-100", "20.5")
+
+
+def check_item_count(field: Field, path: str, count: int) -> None:
+    """Refuse a list longer than `field.max_items` (before any item is read)."""
+    if field.max_items is not None and count > field.max_items:
+        raise TooManyItemsError(path, field.title, count, field.max_items, field.item_unit)
 
 
 def _fail(field: Field, path: str, value: object, expected: str) -> FieldValueError:
@@ -135,6 +141,7 @@ def decode(field: Field, path: str, value: Any) -> Any:
             return []
         if not isinstance(value, list):
             raise _fail(field, path, value, "รายการข้อความ (JSON array)")
+        check_item_count(field, path, len(value))
         return [_text(field, f"{path}[{i}]", item) for i, item in enumerate(value, start=1)]
     if kind in (Kind.YEAR_BE, Kind.INT):
         return _integer(field, path, value)

@@ -49,6 +49,18 @@ class FieldValueError(FormError):
         )
 
 
+class TooManyItemsError(FormError):
+    """A list holds more items than its field accepts (`Field.max_items`)."""
+
+    def __init__(self, path: str, label: str, count: int, limit: int, unit: str) -> None:
+        self.path = path
+        self.count = count
+        super().__init__(
+            f'ช่อง "{label}" ({visible(path)}): มี {count:,} {unit} เกินที่รับได้ {limit:,} {unit}'
+            f" — รวมหรือตัด{unit}ที่ไม่จำเป็นให้เหลือไม่เกิน {limit:,} {unit}"
+        )
+
+
 def visible(text: str) -> str:
     """`text` with control characters and lone surrogates written as JSON escapes."""
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from forms.codec import decode, encode
+from forms.codec import check_item_count, decode, encode
 from forms.errors import FieldValueError, NotJsonError, UnknownKeyError
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS, PROGRESS_FIELDS_BY_KEY, Kind
@@ -96,6 +96,7 @@ def _reports_from_json(raw: Any) -> list[ProgressReport]:
         return []
     if not isinstance(raw, list):
         raise FieldValueError("progress_reports", field.title, raw, "รายการรายงาน (JSON array)")
+    check_item_count(field, "progress_reports", len(raw))
     reports = []
     for i, item in enumerate(raw, start=1):
         path = f"progress_reports[{i}]"

@@ -42,6 +42,11 @@ class Field:
     kind: Kind
     section: str
     max_length: int | None = None
+    # lists: at most this many items (every input path refuses or cuts more, saying so), in
+    # `item_unit`s; chosen so that real reports fit many times over and the window stays
+    # responsive at the limit (benchmarks/bench_gui.py)
+    max_items: int | None = None
+    item_unit: str = "ข้อ"
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     choices: tuple[tuple[str, str], ...] = ()  # (json value, Thai label)
@@ -172,6 +177,8 @@ FIELDS: tuple[Field, ...] = (
         Kind.TEXT_LIST,
         "rationale",
         max_length=20000,
+        max_items=200,
+        item_unit="ย่อหน้า",
     ),
     Field(
         "objectives",
@@ -180,6 +187,7 @@ FIELDS: tuple[Field, ...] = (
         Kind.TEXT_LIST,
         "objectives",
         max_length=2000,
+        max_items=100,
         required=True,
         item_numbering="2.",
     ),
@@ -190,6 +198,7 @@ FIELDS: tuple[Field, ...] = (
         Kind.TEXT_LIST,
         "targets",
         max_length=2000,
+        max_items=100,
         item_numbering="3.1.",
     ),
     Field(
@@ -199,6 +208,7 @@ FIELDS: tuple[Field, ...] = (
         Kind.TEXT_LIST,
         "targets",
         max_length=2000,
+        max_items=100,
         item_numbering="3.2.",
     ),
     # 1.6
@@ -236,6 +246,8 @@ FIELDS: tuple[Field, ...] = (
         "รายงานความก้าวหน้า",
         Kind.REPORT_LIST,
         "progress",
+        max_items=240,  # weekly reports for four and a half years
+        item_unit="ครั้ง",
     ),
     # footer
     Field(

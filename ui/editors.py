@@ -163,6 +163,8 @@ class ListEdit(TextListEditor):
             multiline=field.key == "rationale",
             max_length=field.max_length,
             item_name=field.title,
+            max_items=field.max_items,
+            item_unit=field.item_unit,
             parent=parent,
         )
 

@@ -114,17 +114,21 @@ class TextListEditor(QWidget):
         multiline: bool = False,
         max_length: int | None = None,
         item_name: str = "ข้อ",
+        max_items: int | None = None,
+        item_unit: str = "ข้อ",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.numbering, self.multiline, self.max_length = numbering, multiline, max_length
+        self.max_items, self.item_unit, self.item_name = max_items, item_unit, item_name
         self.items: list[str] = []
         self.rows: list[ItemRow] = []
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setSpacing(6)
         self.add_button = QPushButton(icon("add"), "เพิ่มย่อหน้า" if multiline else "เพิ่มข้อ")
         self.add_button.setObjectName("add")
-        self.add_button.setToolTip(f"เพิ่มข้อใหม่ต่อท้าย{item_name}")
+        self.add_tip = f"เพิ่ม{item_unit}ใหม่ต่อท้าย{item_name}"
+        self.add_button.setToolTip(self.add_tip)
         self.add_button.clicked.connect(self.add_item)
         self.empty_label = QLabel("ยังไม่มีข้อมูล — กดปุ่มด้านล่างเพื่อเพิ่ม")
         self.empty_label.setObjectName("empty_hint")
@@ -153,6 +157,8 @@ class TextListEditor(QWidget):
 
     # user actions
     def add_item(self) -> None:
+        if self.max_items is not None and len(self.items) >= self.max_items:
+            return  # the button is disabled at the limit; a shortcut may still call this
         self.items.append("")
         self._sync_rows()
         self.rows[-1].text.setFocus()
@@ -215,6 +221,13 @@ class TextListEditor(QWidget):
             row.up.setEnabled(index > 0)
             row.down.setEnabled(index < last)
         self.empty_label.setVisible(not self.items)
+        full = self.max_items is not None and len(self.items) >= self.max_items
+        self.add_button.setEnabled(not full)
+        self.add_button.setToolTip(
+            f"{self.item_name}มีครบ {self.max_items:,} {self.item_unit}ซึ่งเป็นจำนวนที่รับได้แล้ว"
+            if full
+            else self.add_tip
+        )
 
     def _add_row(self) -> None:
         row = ItemRow(self)

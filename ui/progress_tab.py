@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from forms.checks import PathParts, Problem
 from forms.report import ProgressReport
-from forms.schema import PROGRESS_FIELDS_BY_KEY
+from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
 from forms.thaidate import format_be_date
 from forms.thainum import format_money
 from ui import dialogs
@@ -35,6 +35,8 @@ from ui.editors import make_editor
 from ui.icons import icon
 from ui.marks import mark
 from ui.progress_model import COLUMN_OF, ProgressModel
+
+REPORTS_FIELD = FIELDS_BY_KEY["progress_reports"]
 
 DETAIL_KEYS = ("date", "progress_percent", "budget_used", "plan_status", "target_status")
 
@@ -78,6 +80,7 @@ class ProgressTab(QWidget):
         self.model.dataChanged.connect(lambda *_: self._show_detail())
         self.model.rowsMoved.connect(lambda *_: self._show_detail())
         self.model.rowsRemoved.connect(lambda *_: self._show_detail())
+        self.model.rowsInserted.connect(lambda *_: self._show_detail())
         self._show_detail()
         self.show_totals(Decimal(0), None)
 
@@ -164,6 +167,8 @@ class ProgressTab(QWidget):
         self._insert_at(row if row >= 0 else 0)
 
     def _insert_at(self, row: int) -> None:
+        if self._full():
+            return  # the buttons are disabled at the limit
         self.model.insertRows(row, 1)
         self.select_row(row)
         self.editors["date"].setFocus()
@@ -219,6 +224,7 @@ class ProgressTab(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
             self.row_buttons[name] = button
+        self.add_tips = {name: tip for name, _icon, _text, tip, _slot in specs}
         row.addStretch(1)
         return row
 
@@ -257,7 +263,19 @@ class ProgressTab(QWidget):
         if row >= 0:
             self.model.set_field(row, key, value)
 
+    def _full(self) -> bool:
+        limit = REPORTS_FIELD.max_items
+        return limit is not None and self.model.rowCount() >= limit
+
     def _show_detail(self) -> None:
+        full = self._full()
+        for name in ("add_report", "insert_report"):
+            self.row_buttons[name].setEnabled(not full)
+            self.row_buttons[name].setToolTip(
+                f"มีรายงานครบ {REPORTS_FIELD.max_items:,} ครั้งซึ่งเป็นจำนวนที่รับได้แล้ว"
+                if full
+                else self.add_tips[name]
+            )
         row = self.current_row()
         has_row = 0 <= row < self.model.rowCount()
         self.detail.setEnabled(has_row)

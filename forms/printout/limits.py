@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from forms.checks.paths import parse_path, text_spots, with_text
 from forms.report import Report
-from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
 
 _SHOWN = 120  # characters of the cut-off part quoted in the warning
 
@@ -26,8 +26,9 @@ def _limit(path: str) -> int | None:
 
 
 def fit_to_limits(report: Report) -> tuple[Report, list[str]]:
-    """`report` with every text cut to its field's limit, and a Thai warning per cut."""
-    warnings: list[str] = []
+    """`report` with every list and text cut to its field's limit, and a Thai warning per
+    cut."""
+    report, warnings = _fit_item_counts(report)
     for spot in text_spots(report):
         limit = _limit(spot.path)
         if limit is None or len(spot.text) <= limit:
@@ -39,5 +40,22 @@ def fit_to_limits(report: Report) -> tuple[Report, list[str]]:
             f"{spot.label} ยาว {len(spot.text):,} ตัวอักษร เกินที่กรอกได้ {limit:,} ตัวอักษร"
             f' จึงนำเข้าเฉพาะ {limit:,} ตัวอักษรแรก ส่วนที่ตัดออกคือ "{shown}"'
             " — ตรวจและย้ายข้อความส่วนนั้นไปช่องที่ถูกต้องก่อนส่งรายงาน"
+        )
+    return report, warnings
+
+
+def _fit_item_counts(report: Report) -> tuple[Report, list[str]]:
+    warnings: list[str] = []
+    for field in FIELDS:
+        items = getattr(report, field.key)
+        if field.max_items is None or len(items) <= field.max_items:
+            continue
+        report = report.copy()
+        setattr(report, field.key, items[: field.max_items])
+        unit, limit = field.item_unit, field.max_items
+        warnings.append(
+            f"{field.title} มี {len(items):,} {unit} เกินที่รับได้ {limit:,} {unit}"
+            f" จึงนำเข้าเฉพาะ {limit:,} {unit}แรก ({len(items) - limit:,} {unit}ท้ายไม่ได้นำเข้า)"
+            " — ตรวจว่าแบบพิมพ์ที่นำเข้าถูกฉบับ"
         )
     return report, warnings
