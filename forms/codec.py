@@ -27,6 +27,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # CE it would have 543 added a second time when printed (2565 -> BE 3108).
 _FIRST_BE_YEAR = 2400
 _MAX_DECIMALS = 2  # FORM.md: money and percentages have up to 2 decimals
+# More integer digits than any amount or count of the form can have: such a number is refused
+# before it is written out (1e999999999 would be a gigabyte of digits in the database).
+_MAX_DIGITS = 15
+_MAX_INT = 2**63 - 1  # SQLite's INTEGER
+# One-line texts hold no control characters; paragraphs keep their line breaks and tabs.
+_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL_PARAGRAPH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
 _MONEY = ("จำนวนเงินเป็นตัวเลข (บาท)", "180000")
 _PERCENT = ("ร้อยละเป็นตัวเลข 0-100", "20.5")
 
@@ -77,6 +84,10 @@ def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Deci
         raise FieldValueError(
             path, field.title, value, expected, reason=f"มีทศนิยมเกิน {_MAX_DECIMALS} ตำแหน่ง"
         )
+    if not result.is_zero() and result.adjusted() >= _MAX_DIGITS:
+        raise FieldValueError(
+            path, field.title, value, f"{what} เช่น {example}", reason=f"ใหญ่เกิน {_MAX_DIGITS} หลัก"
+        )
     return result
 
 
@@ -92,6 +103,11 @@ def _integer(field: Field, path: str, value: Any) -> int | None:
         raise _fail(field, path, value, f"จำนวนเต็มที่ไม่มีจุดทศนิยม เช่น {example}")
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail(field, path, value, f"จำนวนเต็ม เช่น {example}")
+    if abs(value) > _MAX_INT:
+        shown = f"ตัวเลข {len(str(abs(value))):,} หลัก"
+        raise FieldValueError(
+            path, field.title, shown, f"จำนวนเต็ม เช่น {example}", reason="ใหญ่เกินกว่าที่เก็บได้"
+        )
     return value
 
 
@@ -105,6 +121,18 @@ def _text(field: Field, path: str, value: Any) -> str:
         raise _fail(field, path, value, "ข้อความที่ไม่มีอักขระเสีย")
     if field.max_length is not None and len(value) > field.max_length:
         raise _fail(field, path, value, f"ข้อความไม่เกิน {field.max_length} ตัวอักษร")
+    one_line = field.kind is Kind.TEXT
+    control = (_CONTROL_ONE_LINE if one_line else _CONTROL_PARAGRAPH).search(value)
+    if control is not None:
+        code = f"U+{ord(control.group()):04X}"
+        where = "ข้อความบรรทัดเดียว" if one_line else "ข้อความ"
+        raise FieldValueError(
+            path,
+            field.title,
+            value,
+            f"{where}ที่ไม่มีอักขระควบคุม (ลบ {code} ออก)",
+            reason=f"มีอักขระควบคุม {code} ซึ่งพิมพ์ไม่ได้",
+        )
     return value
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.codec import check_item_count, decode, encode
-from forms.errors import FieldValueError, NotJsonError, UnknownKeyError
+from forms.errors import FieldValueError, NotJsonError, UnknownKeyError, visible
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS, PROGRESS_FIELDS_BY_KEY, Kind
 
@@ -26,7 +26,9 @@ def loads(text: str | bytes) -> Report:
     if not text.strip():
         raise NotJsonError("ไฟล์ว่างเปล่า ไม่มีข้อมูล JSON — เลือกไฟล์รายงาน .json")
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        data = json.loads(
+            text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_no_repeated_keys
+        )
     except json.JSONDecodeError as exc:
         raise NotJsonError(
             f"ไฟล์นี้ไม่ใช่ JSON ที่อ่านได้: ผิดรูปแบบที่บรรทัด {exc.lineno} ตำแหน่งที่ {exc.colno}"
@@ -49,6 +51,18 @@ def loads(text: str | bytes) -> Report:
     # NaN and Infinity (not JSON, but Python writes them) are read as Decimal so that the
     # codec refuses them naming the field they are in.
     return from_dict(data)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is refused (json would keep the last one silently)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise NotJsonError(
+                f'ช่อง "{visible(key)}" มีสองครั้งในไฟล์เดียวกัน — ลบอันที่ไม่ใช้ออกให้เหลือช่องละครั้งเดียว'
+            )
+        data[key] = value
+    return data
 
 
 # The json module's messages, by their first words, in Thai for the one line a clerk reads.
