@@ -9,10 +9,12 @@ own store); one store object serialises its own calls with a lock.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +29,15 @@ from storage.connection import (
 from storage.errors import DraftNotFound
 from storage.rows import DRAFT_COLUMNS, PROGRESS_COLUMNS, draft_row, progress_rows, report_from_rows
 from storage.summaries import DraftSummary, SummaryCache
+
+
+@dataclass(frozen=True)
+class DraftVersion:
+    id: int
+    created_at: str
+    updated_at: str
+    deleted_at: str | None
+    project_name: str
 
 
 def _quoted(columns: tuple[str, ...]) -> str:
@@ -188,6 +199,48 @@ class DraftStore:
         word of `text` (Thai digits match Arabic ones); empty text lists all."""
         with self._lock, translating(self.path):
             return self._summaries.search(self._connection(), text)
+
+    def versions(self) -> list[DraftVersion]:
+        """Every draft, the bin included, with the stamps that tell one version of a draft
+        from another (a backup's copy of a draft is the same version when both match)."""
+        with self._transaction(write=False) as conn:
+            rows = conn.execute(
+                "SELECT id, created_at, updated_at, deleted_at, project_name FROM drafts"
+                " ORDER BY updated_at DESC"
+            ).fetchall()
+        return [DraftVersion(*row) for row in rows]
+
+    def insert_copy(self, report: Report, version: DraftVersion) -> int:
+        """Store `report` as a new draft keeping `version`'s stamps and bin state (restoring
+        from a backup or moving drafts to another database); returns its id."""
+        with self._transaction() as conn:
+            row = {"created_at": version.created_at, "updated_at": version.updated_at}
+            cursor = conn.execute(_INSERT_DRAFT, {**row, **draft_row(report)})
+            draft_id = int(cursor.lastrowid or 0)
+            if version.deleted_at is not None:
+                conn.execute(
+                    "UPDATE drafts SET deleted_at = ? WHERE id = ?", (version.deleted_at, draft_id)
+                )
+            self._write_progress(conn, draft_id, report)
+        return draft_id
+
+    def copy_to(self, target: Path) -> None:
+        """The whole database (drafts and bin) into the file `target`, consistent even while
+        another program writes (SQLite's online backup API); written aside, then moved into
+        place, so `target` is never half a database."""
+        part = target.with_name(target.name + ".part")
+        with self._lock, translating(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                dest = sqlite3.connect(part)
+                try:
+                    self._connection().backup(dest)
+                finally:
+                    dest.close()
+                os.replace(part, target)
+            except BaseException:
+                part.unlink(missing_ok=True)
+                raise
 
     def duplicate_next_year(self, draft_id: int) -> int:
         """A new draft for the next fiscal year made from `draft_id` (which is unchanged)."""

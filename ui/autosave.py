@@ -56,9 +56,13 @@ class Autosaver(QObject):
         parent: QObject | None = None,
         debounce_ms: int = DEBOUNCE_MS,
         retry_ms: int = RETRY_MS,
+        after_save: Callable[[DraftStore], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.db_path, self._open_store = db_path, open_store
+        # run in the worker after each successful save: the daily backup (storage.backups)
+        self._after_save = after_save
+        self.after_save_error: Exception | None = None
         self.document: ReportDocument | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._worker_store: DraftStore | None = None  # touched only in the worker thread
@@ -121,8 +125,21 @@ class Autosaver(QObject):
             self._worker_store.save(job.draft_id, job.report)
         except StorageError as error:
             job.error = error
+        else:
+            self._run_after_save(self._worker_store)
         job.finished_at = datetime.now().astimezone()
         return job
+
+    def _run_after_save(self, store: DraftStore) -> None:
+        if self._after_save is None:
+            return
+        try:
+            self._after_save(store)
+            self.after_save_error = None
+        except (StorageError, OSError) as error:
+            # the save itself succeeded; a backup that cannot be written (disk full) is
+            # tried again after the next save, and the next day's save makes a new one
+            self.after_save_error = error
 
     def _finish(self, future: Future[_Job]) -> None:
         """In the window's thread: record the result of a save (once, however it is reached)."""

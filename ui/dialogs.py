@@ -91,6 +91,18 @@ def paste_printout(parent: QWidget | None) -> str | None:
     return dialog.text.toPlainText()
 
 
+def choose_backup_drafts(
+    parent: QWidget | None, backups: list[Path]
+) -> tuple[Path, list[int]] | None:
+    """A daily backup and the ids (in it) of the drafts to restore; None if cancelled."""
+    from ui.backup_dialogs import RestoreDialog
+
+    dialog = RestoreDialog(backups, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen()
+
+
 def confirm_import(parent: QWidget | None, source: str, result: ImportResult) -> bool:
     """The summary of an import; True when the clerk chose to create the draft."""
     from ui.import_dialogs import ImportSummaryDialog

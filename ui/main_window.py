@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 
 from forms.document import ReportDocument
 from forms.report import Report
+from storage.backups import Restored, daily_backup
 from storage.drafts import DraftStore, DraftSummary
 from storage.errors import StorageError
 from ui import dialogs, plain
 from ui.autosave import Autosaver
 from ui.background import Background
+from ui.backup_actions import BackupActions, restored_message
 from ui.drafts_panel import DraftsPanel, local_time_text
 from ui.icons import icon
 from ui.importing import Importer
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self.form: ReportForm | None = None
         self._finished = False
         self._tab = int(os.environ.get(START_TAB_ENV, "0") or 0)
-        self.autosaver = Autosaver(db_path, open_worker_store, parent=self)
+        self.autosaver = Autosaver(db_path, open_worker_store, parent=self, after_save=daily_backup)
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._save_failed)
 
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.background = Background(self)
         self.pdf = PdfActions(self, self.background)
         self.importer = Importer(self, self.background)
+        self.backups = BackupActions(self)
         self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
         self._make_actions()
 
@@ -261,6 +264,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("กู้คืนฉบับร่างจากถังขยะแล้ว", 8000)
 
     # saving
+    def show_restored(self, result: Restored) -> None:
+        """Drafts restored from a backup: listed, the first of them opened, and said."""
+        self.panel.show_bin(False)
+        self.panel.search.clear()
+        first = next(iter(result.ids), None)
+        self.panel.refresh(select_id=first)
+        if first is not None:
+            self.open_draft(first)
+        self.statusBar().showMessage(restored_message(result), 10000)
+
     def save_now(self) -> bool:
         """Ctrl+S: save the open draft now and wait for it."""
         try:
@@ -388,6 +401,10 @@ class MainWindow(QMainWindow):
             (file_menu, None, "ส่งออก PDF…", QKeySequence("Ctrl+E"), self.pdf.export),
             (file_menu, None, "ดูตัวอย่างก่อนพิมพ์", QKeySequence("Ctrl+Shift+P"), self.pdf.preview),
             (file_menu, None, "พิมพ์…", QKeySequence.StandardKey.Print, self.pdf.print_report),
+            (file_menu, None, "-", None, None),
+            (file_menu, None, "กู้คืนจากสำเนาสำรอง…", None, self.backups.restore_from_backup),
+            (file_menu, None, "ส่งออกฉบับร่างทั้งหมด…", None, self.backups.export_all),
+            (file_menu, None, "นำเข้าฉบับร่างจากไฟล์สำรอง…", None, self.backups.import_all),
             (file_menu, None, "-", None, None),
             (file_menu, None, "ปิดโปรแกรม", QKeySequence.StandardKey.Quit, self.close),
             (edit_menu, None, "เลิกทำ", None, lambda: self._edit_focused("undo")),
