@@ -36,6 +36,7 @@ def daily_backup(store: DraftStore, today: date | None = None) -> Path | None:
     target = folder / f"{store.path.stem}-{today.isoformat()}.db"
     if target.exists():
         return None
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     store.copy_to(target)
     for old in list_backups(store.path)[KEEP:]:
         old.unlink(missing_ok=True)

@@ -63,11 +63,13 @@ def open_connection(
     """
     with translating(path):
         existed = _check_existing_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # drafts are the clerk's
         _check_writable(path)
         conn = sqlite3.connect(
             path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
         )
+        if not existed:
+            _owner_only(path)
     try:
         with translating(path):
             _prepare(conn, path, existed, steps, busy_timeout)
@@ -134,6 +136,13 @@ def _read_only(
     return conn
 
 
+def _owner_only(path: Path) -> None:
+    # A new database readable by its owner alone where the OS has modes (SQLite gives its
+    # -wal and -shm files the database's mode); chmod needs no descriptor of the file.
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
+
+
 def _check_existing_file(path: Path) -> bool:
     """True when `path` holds a non-empty file.
 
@@ -176,6 +185,9 @@ def _prepare(
     if unknown:
         raise NewerDatabase(path, unknown)
     pending = [name for name in known if name not in applied]
+    if pending and existed and not applied and _user_version(conn) != 0:
+        # an empty database another program has marked as its own
+        raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
     if pending and existed and _has_tables(conn):
         if not applied:
             # another program's database, given by mistake: never write into it
@@ -208,6 +220,10 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise
     if rows != [("ok",)]:
         raise DatabaseDamaged(path, str(rows[0][0]) if rows else "quick_check")
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:

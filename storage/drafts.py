@@ -233,6 +233,8 @@ class DraftStore:
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 dest = sqlite3.connect(part)
+                if os.name == "posix":
+                    os.chmod(part, 0o600)  # a copy of the clerk's drafts, hers alone
                 try:
                     self._connection().backup(dest)
                 finally:

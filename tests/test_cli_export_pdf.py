@@ -292,3 +292,12 @@ def test_a_json_export_with_errors_says_nothing(tmp_path: Path):
     out = tmp_path / "out.json"
     _ok(_cli(tmp_path / "d.db", "export", source, "--json", out))
     assert loads(out.read_text(encoding="utf-8")) == loads("{}")
+
+
+def test_exporting_to_a_symbolic_link_writes_the_file_it_names(tmp_path: Path):
+    real = tmp_path / "จริง.pdf"
+    real.write_bytes(b"old")
+    link = tmp_path / "ลิงก์.pdf"
+    link.symlink_to(real)
+    _ok(_cli(tmp_path / "drafts.db", "export", SAMPLE, "--pdf", link))
+    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF-")

@@ -59,6 +59,7 @@ def write_all_atomically(outputs: Sequence[tuple[Path, bytes]]) -> None:
     staged: list[tuple[Path, Path]] = []  # (temporary file, target)
     try:
         for target, data in outputs:
+            target = _through_links(target)
             staged.append((_stage(data, target), target))
         while staged:
             tmp, target = staged[0]
@@ -69,6 +70,12 @@ def write_all_atomically(outputs: Sequence[tuple[Path, bytes]]) -> None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
         raise
+
+
+def _through_links(target: Path) -> Path:
+    """The file a symbolic link names: `os.replace` on the link would replace the link
+    itself with a plain file, and the file it pointed at would keep the old export."""
+    return target.resolve() if target.is_symlink() else target
 
 
 def _stage(data: bytes, target: Path) -> Path:
