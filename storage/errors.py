@@ -103,9 +103,23 @@ class NewerDatabase(StorageError):
         )
 
 
+# SQLite's own words for the failures a clerk meets, in Thai; other details (a quick_check
+# report) are technical and stay as SQLite gives them, for support
+_SQLITE_WORDS = {
+    "database or disk is full": "ดิสก์เต็ม",
+    "disk i/o error": "อ่านหรือเขียนดิสก์ผิดพลาด",
+    "attempt to write a readonly database": "ฐานข้อมูลเปิดได้แบบอ่านอย่างเดียว",
+    "unable to open database file": "เปิดไฟล์ฐานข้อมูลไม่ได้",
+    "database disk image is malformed": "โครงสร้างในไฟล์เสียหาย",
+    "file is not a database": "ไม่ใช่ไฟล์ฐานข้อมูล SQLite",
+    "database is locked": "ฐานข้อมูลถูกล็อกอยู่",
+}
+
+
 def _why(detail: str) -> str:
     """A technical detail on one short line (SQLite's quick_check report spans many)."""
     text = " ".join(detail.split())
+    text = _SQLITE_WORDS.get(text.lower(), text)
     if len(text) > 120:
         text = text[:119] + "…"
     return f" ({text})" if text else ""
@@ -147,6 +161,8 @@ def _translate_sqlite(exc: sqlite3.Error, path: Path | str) -> StorageError | No
         return DatabaseReadOnly(path, str(exc))
     if primary in _DAMAGED_CODES or "not a database" in text or "malformed" in text:
         return DatabaseDamaged(path, str(exc))
+    if "could not decode to utf-8" in text:  # a bit flip in stored text
+        return DatabaseDamaged(path, "ข้อความในไฟล์อ่านไม่ได้")
     return None
 
 

@@ -8,6 +8,7 @@ the standard library, where a lock library would add a dependency for the same c
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -35,7 +36,7 @@ class AppLock:
         try:
             self.lock_path.parent.mkdir(parents=True, exist_ok=True)
             # "a+b": never truncates a file another process may hold
-            file = open(self.lock_path, "a+b")  # noqa: SIM115 - held until release()
+            file = open(self.lock_path, "a+b", buffering=0)  # noqa: SIM115 - held until release()
         except OSError as exc:
             raise (translate(exc, self.db_path) or exc) from exc
         try:
@@ -43,11 +44,14 @@ class AppLock:
         except OSError:
             file.close()
             raise DatabaseLocked(self.db_path) from None
-        file.seek(0)
-        file.truncate()
-        file.write(f"{os.getpid()}\n".encode())
-        file.flush()
         self._file = file
+        # the process id, for a person looking at the file; the lock is held without it, so
+        # a full disk (the write fails) does not keep the window from opening
+        with contextlib.suppress(OSError):
+            file.seek(0)
+            file.truncate()
+            file.write(f"{os.getpid()}\n".encode())
+            file.flush()
 
     def release(self) -> None:
         if self._file is None:

@@ -79,3 +79,27 @@ def test_an_empty_file_is_a_new_database(tmp_path: Path):
     with DraftStore.open(db_path) as store:
         assert store.list() == []
         store.create(Report(project_name="ใหม่"))
+
+
+def test_text_that_is_not_utf8_is_named_damaged_in_thai(tmp_path):
+    import sqlite3 as sqlite
+
+    from forms.report import Report
+    from storage import DatabaseDamaged, DraftStore
+
+    db = tmp_path / "drafts.db"
+    with DraftStore.open(db) as store:
+        store.create(Report(project_name="ก"))
+    conn = sqlite.connect(db)
+    conn.execute("UPDATE drafts SET project_name = CAST(x'e0ff41' AS TEXT)")  # a bit flip
+    conn.commit()
+    conn.close()
+    with DraftStore.open(db) as store, pytest.raises(DatabaseDamaged, match="ข้อความในไฟล์อ่านไม่ได้"):
+        store.load(1)
+
+
+def test_sqlites_own_words_are_said_in_thai():
+    from storage.errors import DiskFull
+
+    message = str(DiskFull("drafts.db", "database or disk is full"))
+    assert "database or disk is full" not in message and "(ดิสก์เต็ม)" in message
