@@ -101,5 +101,5 @@ def test_sqlite_refusal_is_caught_when_the_permission_check_is_fooled(
     monkeypatch.setattr(storage.connection, "_check_writable", lambda path: None)
     with pytest.raises(DatabaseReadOnly) as info:
         DraftStore.open(db_path)
-    assert "readonly" in str(info.value)  # SQLite's own words, kept as the detail
+    assert "(ฐานข้อมูลเปิดได้แบบอ่านอย่างเดียว)" in str(info.value)  # SQLite's words, in Thai
     assert db_path.read_bytes() == before
