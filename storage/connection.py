@@ -119,14 +119,10 @@ def _read_only(
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA query_only = ON")
         _quick_check(conn, path)
-        applied = applied_migrations(conn)
-        known = step_names(steps)
-        unknown = [name for name in applied if name not in known]
-        if unknown:
-            raise NewerDatabase(path, unknown)
+        applied, pending = _migration_state(conn, path, steps)
         if not applied:
             raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
-        if any(name not in applied for name in known):
+        if pending:
             raise DatabaseReadOnly(
                 path,
                 "ฐานข้อมูลนี้มาจากโปรแกรมรุ่นก่อนและต้องปรับรุ่นก่อนอ่าน"
@@ -181,12 +177,7 @@ def _prepare(
     conn.execute("PRAGMA cache_size = -16000")
     if existed:
         _quick_check(conn, path)
-    applied = applied_migrations(conn)
-    known = step_names(steps)
-    unknown = [name for name in applied if name not in known]
-    if unknown:
-        raise NewerDatabase(path, unknown)
-    pending = [name for name in known if name not in applied]
+    applied, pending = _migration_state(conn, path, steps)
     if pending and existed and not applied and _user_version(conn) != 0:
         # an empty database another program has marked as its own
         raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
@@ -211,6 +202,19 @@ def _prepare(
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _migration_state(
+    conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...]
+) -> tuple[list[str], list[str]]:
+    """This program's migrations applied to the database, and those still to apply;
+    `NewerDatabase` when it holds migrations this version does not know."""
+    applied = applied_migrations(conn)
+    known = step_names(steps)
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise NewerDatabase(path, unknown)
+    return applied, [name for name in known if name not in applied]
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:

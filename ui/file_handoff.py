@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-TIMEOUT_MS = 3000
+TIMEOUT_MS = 10000  # an open window answers at once; a busy PC may take seconds
 ACK = b"ok\n"
 
 

@@ -135,7 +135,8 @@ cli list
 ok "installing again over it keeps the 3 drafts"
 
 # -- the window ------------------------------------------------------------------------------
-find_window() { timeout "${2:-90}" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -1; }
+# generous waits: they bound a failure, and a loaded CI machine can be many times slower
+find_window() { timeout "${2:-300}" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -1; }
 printf "" | BMA_REPORT_START_PREVIEW=1 wine "$inst\\pythonw.exe" -I -m main 2>&1 | cat >/dev/null &
 gui=$!
 preview=$(find_window "ดูตัวอย่างก่อนพิมพ์") || true
@@ -143,9 +144,9 @@ preview=$(find_window "ดูตัวอย่างก่อนพิมพ์
 sleep 3 # let the preview render its first page before the screenshot (nothing to wait on)
 import -window root "$shots/wine-preview.png"
 xdotool key --window "$preview" alt+F4 2>/dev/null
-gone() { timeout 30 bash -c "while xdotool search --onlyvisible --name '$1' >/dev/null 2>&1; do sleep 0.3; done"; }
+gone() { timeout 120 bash -c "while xdotool search --onlyvisible --name '$1' >/dev/null 2>&1; do sleep 0.3; done"; }
 gone "ดูตัวอย่างก่อนพิมพ์" || fail "the preview did not close with Alt+F4"
-main=$(find_window "พัฒนาคูณภาพ" 30) || true
+main=$(find_window "พัฒนาคูณภาพ" 120) || true
 [ -n "$main" ] || fail "the main window did not appear"
 # no window manager here: a click is what makes a Wine window active (on the first draft)
 xdotool mousemove --window "$main" 120 110 click 1 2>/dev/null
@@ -159,7 +160,7 @@ ok "installing while the window is open stops and asks to close it (exit 5 when 
 run_second() { run wine "$inst\\python.exe" -I -m main; echo "$rc" > "$work/second.rc"; }
 run_second &
 second=$!
-refusal=$(find_window "เปิดโปรแกรมไม่ได้" 60) || true
+refusal=$(find_window "เปิดโปรแกรมไม่ได้" 180) || true
 [ -n "$refusal" ] || fail "a second copy showed no refusal"
 sleep 1
 import -window root "$shots/wine-window-inactive.png"
@@ -168,15 +169,15 @@ wait "$second"
 [ "$(cat "$work/second.rc")" = 2 ] || fail "the second copy exit code $(cat "$work/second.rc")"
 ok "a second copy is refused with a Thai message (exit 2)"
 cp "$work/sample.json" "$work/ส่งต่อ.bmareport"
-run wine "$inst\\python.exe" -I -m main "$(winpath "$work/ส่งต่อ.bmareport")"
+run timeout 300 wine "$inst\\python.exe" -I -m main "$(winpath "$work/ส่งต่อ.bmareport")"
 [ "$rc" = 0 ] || fail "a second copy given a file should hand it to the open window (exit 0): $rc $out"
-summary=$(find_window "สรุปการนำเข้าแบบรายงาน" 60) || true
+summary=$(find_window "สรุปการนำเข้าแบบรายงาน" 180) || true
 [ -n "$summary" ] || fail "the open window did not import the handed-over file"
 xdotool key --window "$summary" Return 2>/dev/null
 gone "สรุปการนำเข้าแบบรายงาน" || fail "the import summary did not close"
 ok "a .bmareport given to a second copy opens in the window already open"
 xdotool key --window "$main" alt+F4 2>/dev/null
-timeout 60 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
+timeout 180 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
 ok "the window closes with Alt+F4"
 
 # a file on the command line, as Windows opens an associated file: the PDF is read in the
@@ -189,9 +190,9 @@ sleep 1
 import -window root "$shots/wine-import-summary.png"
 xdotool key --window "$summary" Return 2>/dev/null
 gone "สรุปการนำเข้าแบบรายงาน" || fail "the import summary did not close"
-main=$(find_window "พัฒนาคูณภาพ" 30) || true
+main=$(find_window "พัฒนาคูณภาพ" 120) || true
 xdotool key --window "$main" alt+F4 2>/dev/null
-timeout 60 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
+timeout 180 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
 cli list
 [ "$(printf '%s\n' "$out" | grep -c .)" = 5 ] || fail "the PDF opened in the window is not a draft: $out"
 ok "a PDF given on the command line is imported (PDF worker under pythonw.exe) and kept"
@@ -199,7 +200,7 @@ ok "a PDF given on the command line is imported (PDF worker under pythonw.exe) a
 # -- uninstall -------------------------------------------------------------------------------
 run wine "$inst\\uninstall.exe" /S
 # the uninstaller runs a copy of itself from %TEMP% and returns at once
-timeout 120 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "uninstall did not finish"
+timeout 300 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "uninstall did not finish"
 wineserver -w
 [ ! -e "$inst_unix" ] || fail "the program folder is still there: $(ls "$inst_unix")"
 run wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\BMAProjectReport'
@@ -223,7 +224,7 @@ cli list
 [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c .)" = 5 ] || fail "list from Program Files: $out"
 ok "/ALLUSERS installs into Program Files with HKLM entries, and finds the same drafts"
 run wine "$inst\\uninstall.exe" /S
-timeout 120 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "all-users uninstall did not finish"
+timeout 300 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "all-users uninstall did not finish"
 wineserver -w
 [ ! -e "$inst_unix" ] || fail "Program Files\\BMAProjectReport is still there"
 [ -f "$db_unix" ] || fail "the all-users uninstall removed drafts.db"
