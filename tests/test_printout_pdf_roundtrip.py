@@ -154,3 +154,31 @@ def test_dropping_an_orphan_mark_leaves_the_text_as_printed():
     # Found by CI: "0 ั" lost its mark and kept the space before it, which no line prints.
     report = _without_orphan_marks(Report(signer_position="0 ั", objectives=["ก  ั ข"]))
     assert (report.signer_position, report.objectives) == ("0", ["ก ข"])
+
+
+def test_an_attachment_changed_after_export_is_not_taken_for_the_clerks_data(
+    sample_report, tmp_path
+):
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    from forms.pdf import render_pdf
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(render_pdf(sample_report))))
+    changed = 0
+    for number in range(1, len(writer._objects) + 1):
+        obj = writer.get_object(number)
+        if hasattr(obj, "get_data") and obj.get("/Type") == NameObject("/EmbeddedFile"):
+            data = obj.get_data()
+            obj.set_data(data.replace(b"180000", b"980000"))  # the checksum stays the old one
+            changed += 1
+    assert changed == 1
+    damaged = tmp_path / "แก้แล้ว.pdf"
+    with damaged.open("wb") as out:
+        writer.write(out)
+    result = import_file(damaged)
+    assert result.recognised[0][0] != "pdf_attachment"  # read from the page text instead
+    assert "ไม่ตรงกับค่าตรวจสอบ" in result.warnings[0]
+    assert result.report.budget_received == sample_report.budget_received

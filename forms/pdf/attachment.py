@@ -11,13 +11,25 @@ attachment API; its document objects (`pdfdoc`) build these few dictionaries.
 
 from __future__ import annotations
 
+import hashlib
+
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
-from forms.pdf.readback import JSON_SUBTYPE, REPORT_JSON_NAME
+from forms.pdf.readback import CHECKSUM_KEY, JSON_SUBTYPE, REPORT_JSON_NAME
 
 DESCRIPTION = "ข้อมูลแบบรายงานโครงการ (JSON) สำหรับนำเข้าโปรแกรมแบบรายงานโครงการ"
+
+
+class _HexString(pdfdoc.PDFObject):
+    """A PDF string written in hex (`<…>`): ReportLab's PDFString writes text, not bytes."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, _document: object) -> bytes:
+        return b"<" + self.data.hex().upper().encode("ascii") + b">"
 
 
 def attach_report_json(canv: Canvas, text: str) -> None:
@@ -30,7 +42,16 @@ def attach_report_json(canv: Canvas, text: str) -> None:
                 "Type": PDFName("EmbeddedFile"),
                 # PDFName does not escape "/", which a name must write as #2F
                 "Subtype": "/" + JSON_SUBTYPE.replace("/", "#2F"),
-                "Params": PDFDictionary({"Size": len(data)}),
+                # /CheckSum is ISO 32000's MD5 of the bytes, for other tools; PDFium reads a
+                # binary string only up to its first zero byte, so the import checks the
+                # SHA-256 in text (CHECKSUM_KEY) to tell a damaged copy from the clerk's data
+                "Params": PDFDictionary(
+                    {
+                        "Size": len(data),
+                        "CheckSum": _HexString(hashlib.md5(data, usedforsecurity=False).digest()),
+                        CHECKSUM_KEY: PDFString(hashlib.sha256(data).hexdigest()),
+                    }
+                ),
             }
         ),
         data,

@@ -19,9 +19,21 @@ MAX_JSON_BYTES = 4 * 1024 * 1024  # a report of 1000 long progress entries is fa
 MAX_ATTACHMENTS = 64  # looked at, in order; a PDF of this app has one
 
 
+CHECKSUM_KEY = "BMAReportSHA256"  # in the attachment's /Params: the SHA-256 of its bytes, hex
+DAMAGED = "damaged"  # `read_report_attachment`'s word for an attachment failing its checksum
+
+
 def embedded_report_json(data: bytes) -> str | None:
     """The interchange JSON text attached to the PDF `data` as `REPORT_JSON_NAME`, or
-    None: no such attachment, not a PDF, damaged, encrypted, too large, or not UTF-8.
+    None: no such attachment, not a PDF, damaged, encrypted, too large, or not UTF-8."""
+    text, _state = read_report_attachment(data)
+    return text
+
+
+def read_report_attachment(data: bytes) -> tuple[str | None, str]:
+    """`embedded_report_json`'s text and what was found: "none", "ok", or `DAMAGED` (the
+    attachment's bytes differ from the MD5 /CheckSum written with them; the text is then
+    None, so a changed copy is never taken for the clerk's data).
 
     The text is not checked as a report: `forms.interchange.loads` does that. PDFium is not
     thread-safe, so call this from one thread at a time; it decodes an attachment before
@@ -29,24 +41,39 @@ def embedded_report_json(data: bytes) -> str | None:
     memory strictly calls it in a memory-limited process, as text extraction is.
     """
     if not isinstance(data, bytes | bytearray | memoryview) or len(data) > MAX_PDF_BYTES:
-        return None
+        return None, "none"
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(bytes(data))
     except pdfium.PdfiumError:
-        return None
+        return None, "none"
     try:
         for index in range(min(pdf.count_attachments(), MAX_ATTACHMENTS)):
             attachment = pdf.get_attachment(index)
             if attachment.get_name() == REPORT_JSON_NAME:
                 raw = _bounded_data(attachment)
-                return None if raw is None else raw.decode("utf-8")
-        return None
+                if raw is None:
+                    return None, "none"
+                if not _checksum_matches(attachment, raw):
+                    return None, DAMAGED
+                return raw.decode("utf-8"), "ok"
+        return None, "none"
     except (pdfium.PdfiumError, UnicodeDecodeError):
-        return None
+        return None, "none"
     finally:
         pdf.close()
+
+
+def _checksum_matches(attachment: object, raw: bytes) -> bool:
+    """True unless the attachment carries a `CHECKSUM_KEY` that `raw` does not match (PDFs
+    of earlier versions of the app carry none)."""
+    import hashlib
+
+    if not attachment.has_key(CHECKSUM_KEY):  # type: ignore[attr-defined]
+        return True
+    written = str(attachment.get_str_value(CHECKSUM_KEY)).strip().lower()  # type: ignore[attr-defined]
+    return written == hashlib.sha256(raw).hexdigest()
 
 
 def _bounded_data(attachment: object) -> bytes | None:

@@ -5,7 +5,7 @@ usage: python -I _pdf_worker.py PDF MAX_PAGES MAX_CHARS MEMORY_BYTES
 Runs alone (`-I`, stdlib and pypdfium2 only) so the parent can kill it on a time-out and
 its address space can be capped: PDFium is native code, and a damaged or hostile PDF can
 loop or allocate without end where no Python-level check would ever run.
-Output: {"text": ..., "report_json": ... or null} or
+Output: {"text": ..., "report_json": ... or null, "attachment": "none"|"ok"|"damaged"} or
 {"error": "password"|"format"|"pages"|"chars", "detail": ...}. `report_json` is the
 interchange JSON this app attaches to its own exports (`forms.pdf.readback`), read here so
 that its decoding is bounded like the text's.
@@ -53,7 +53,7 @@ def _extract(path: str, max_pages: int, max_chars: int) -> dict[str, str]:
         doc.close()
 
 
-def _attached_report_json(path: str) -> str | None:
+def _attached_report_json(path: str) -> tuple[str | None, str]:
     # loaded by file path: `-I` keeps the app's packages off sys.path, and readback.py needs
     # only the standard library and pypdfium2
     from importlib.util import module_from_spec, spec_from_file_location
@@ -62,11 +62,11 @@ def _attached_report_json(path: str) -> str | None:
     source = Path(__file__).resolve().parent.parent / "pdf" / "readback.py"
     spec = spec_from_file_location("_readback", source)
     if spec is None or spec.loader is None:
-        return None
+        return None, "none"
     module = module_from_spec(spec)
     spec.loader.exec_module(module)
     with open(path, "rb") as handle:
-        return module.embedded_report_json(handle.read())
+        return module.read_report_attachment(handle.read())
 
 
 def main(argv: list[str]) -> int:
@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
     _limit_memory(memory)
     result: dict[str, str | None] = dict(_extract(path, max_pages, max_chars))
     if "text" in result:
-        result["report_json"] = _attached_report_json(path)
+        result["report_json"], result["attachment"] = _attached_report_json(path)
     sys.stdout.write(json.dumps(result, ensure_ascii=True))
     return 0
 

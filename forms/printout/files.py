@@ -53,6 +53,14 @@ def _from_pdf(path: Path) -> ImportResult:
     extraction cannot tell a wrapped line from a typed line break); other PDFs, or one
     whose attachment is unreadable, are read from their text."""
     content = read_pdf(path)
+    if content.attachment_damaged:
+        result = _parse(content.text, path)
+        result.warnings.insert(
+            0,
+            "ข้อมูลรายงานที่แนบในไฟล์ PDF ไม่ตรงกับค่าตรวจสอบ (ไฟล์อาจเสียหายหรือถูกแก้ไข)"
+            " จึงอ่านจากข้อความในหน้าแทน — ตรวจทุกช่องกับแบบพิมพ์ก่อนใช้",
+        )
+        return result
     if content.report_json is not None:
         try:
             report = loads(content.report_json)

@@ -33,6 +33,7 @@ _TAIL = 2048  # `%%EOF` ends the file, perhaps followed by line ends or a little
 class PdfContent:
     text: str  # every page's text, pages joined by line breaks
     report_json: str | None  # the interchange JSON this app attaches to its exports
+    attachment_damaged: bool = False  # there was one, but its bytes fail their checksum
 
 
 def extract_pdf_text(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> str:
@@ -78,7 +79,11 @@ def read_pdf(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -
             " — ใช้ PDF ที่ดาวน์โหลดจากระบบโดยตรง หรือพิมพ์ข้อมูลเองในแบบร่างใหม่"
         )
     report_json = result.get("report_json")
-    return PdfContent(text, report_json if isinstance(report_json, str) else None)
+    return PdfContent(
+        text,
+        report_json if isinstance(report_json, str) else None,
+        attachment_damaged=result.get("attachment") == "damaged",
+    )
 
 
 def _run_worker(path: Path, timeout: float) -> dict[str, str | None]:
