@@ -92,3 +92,11 @@ def test_every_draft_moves_to_another_database_and_back_without_duplicates(
     finally:
         other.finish()
         other_store.close()
+
+
+def test_a_backup_that_cannot_be_made_is_said_and_the_save_stands(qtbot, window):
+    (window.db_path.parent / "backups").write_text("a file where the folder should be")
+    _type_and_save(qtbot, window)
+    qtbot.waitUntil(lambda: "สำรองประจำวันไม่ได้" in window.statusBar().currentMessage(), timeout=5000)
+    with DraftStore.open(window.db_path) as store:
+        assert any(store.load(d.id).project_code == "123" for d in store.list())

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from forms.document import ReportDocument
 from forms.report import Report
-from storage.backups import Restored, daily_backup
+from storage.backups import Restored, backup_folder, daily_backup
 from storage.drafts import DraftStore, DraftSummary
 from storage.errors import StorageError
 from ui import dialogs, plain
@@ -300,6 +300,17 @@ class MainWindow(QMainWindow):
             f"บันทึกแล้ว {when:%H:%M}" if not document.dirty else "มีการแก้ไขที่ยังไม่บันทึก…"
         )
         self.setWindowModified(document.dirty)
+        backup_error = self.autosaver.after_save_error
+        if backup_error is not None:
+            why = (
+                str(backup_error)
+                if isinstance(backup_error, StorageError)
+                else f"เขียนโฟลเดอร์ {backup_folder(self.db_path)} ไม่ได้"
+            )
+            self.statusBar().showMessage(
+                f"บันทึกงานแล้ว แต่ทำสำเนาสำรองประจำวันไม่ได้ ({why}) — โปรแกรมจะลองอีกครั้งเมื่อบันทึกครั้งถัดไป",
+                15000,
+            )
         if document.draft_id is not None:
             report = document.report
             self.panel.update_summary(
