@@ -70,7 +70,7 @@ def test_a_second_copy_hands_its_file_over_and_ends(qapp, qtbot, tmp_path, monke
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     db = tmp_path / "drafts.db"
     # whether the open window took the file (send_file itself is tested above)
-    monkeypatch.setattr(app_module.file_handoff, "send_file", lambda db_path, file: given)
+    monkeypatch.setattr(app_module, "_hand_over", lambda db_path, file: given)
     shown: list[str] = []
     monkeypatch.setattr(
         dialogs, "inform", lambda parent, title, text, error=False: shown.append(text)

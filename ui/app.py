@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from storage.drafts import DraftStore
 from storage.errors import StorageError
 from storage.lock import AppLock
-from ui import dialogs, file_handoff, fonts, icons, translations
+from ui import dialogs, fonts, icons, translations
 from ui.main_window import MainWindow
 
 EXIT_STORAGE_ERROR = 2
@@ -65,7 +65,7 @@ def run(db_path: Path, open_file: Path | None = None) -> int:
     except StorageError as error:
         # another window holds the database: a file given here goes to it (double-clicking
         # a .bmareport while the app is open), and this copy ends
-        if open_file is not None and file_handoff.send_file(db_path, open_file):
+        if open_file is not None and _hand_over(db_path, open_file):
             return 0
         message = str(error)
         if open_file is not None:
@@ -76,6 +76,19 @@ def run(db_path: Path, open_file: Path | None = None) -> int:
         return _run_locked(app, db_path, open_file)
     finally:
         lock.release()
+
+
+def _hand_over(db_path: Path, file: Path) -> bool:
+    from ui import file_handoff  # QtNetwork, loaded only when there is a file to hand over
+
+    return file_handoff.send_file(db_path, file)
+
+
+def _receive_files(window: MainWindow, db_path: Path) -> None:
+    from ui.file_handoff import FileReceiver
+
+    receiver = FileReceiver(db_path, window)
+    receiver.received.connect(partial(_take_file, window))
 
 
 def _take_file(window: MainWindow, path: Path) -> None:
@@ -97,8 +110,8 @@ def _run_locked(app: QApplication, db_path: Path, open_file: Path | None) -> int
         # logging off or shutting down the PC: save before the session ends
         app.commitDataRequest.connect(lambda _manager: window.save_now())
         window.show()
-        receiver = file_handoff.FileReceiver(db_path, window)
-        receiver.received.connect(partial(_take_file, window))
+        # after the first paint: QtNetwork costs the start some 30 ms
+        QTimer.singleShot(0, window, partial(_receive_files, window, db_path))
         if open_file is not None:
             QTimer.singleShot(0, window, partial(window.importer.import_path, open_file))
         code = app.exec()
