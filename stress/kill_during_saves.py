@@ -18,7 +18,6 @@ import argparse
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from stress.after_kill import last_draft_name  # noqa: E402
 
 CHILD = r"""
 import sys
@@ -64,13 +65,8 @@ def one_run(db: Path, rng: random.Random) -> tuple[bool, bool]:
     out, _ = child.communicate()
     reported = [int(line) for line in (first + out).split()]
     last = reported[-1] if reported else 0
-    conn = sqlite3.connect(db)
-    try:
-        damaged = conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
-        row = conn.execute("SELECT project_name FROM drafts WHERE id = 1").fetchone()
-    finally:
-        conn.close()
-    stored = int(row[0]) if row and row[0].isdigit() else -1
+    damaged, name = last_draft_name(db)  # the child makes one draft
+    stored = int(name) if name and name.isdigit() else -1
     return damaged, stored < last
 
 

@@ -18,7 +18,6 @@ import argparse
 import os
 import random
 import signal
-import sqlite3
 import string
 import subprocess
 import sys
@@ -27,6 +26,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from stress.after_kill import last_draft_name  # noqa: E402
+
 PROMISE_S = 2.5
 PACE_S = 0.08  # between keys: a brisk typist, about 12 letters a second
 
@@ -80,13 +83,8 @@ def one_run(display: str, folder: Path, rng: random.Random) -> tuple[bool, int, 
     finally:
         os.kill(window.pid, signal.SIGKILL)
         window.wait()
-    conn = sqlite3.connect(db)
-    try:
-        damaged = conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
-        row = conn.execute("SELECT project_name FROM drafts ORDER BY id DESC LIMIT 1").fetchone()
-    finally:
-        conn.close()
-    saved = row[0] if row else ""
+    damaged, name = last_draft_name(db)
+    saved = name or ""
     promised = sum(1 for t in sent if t <= killed - PROMISE_S)
     typed = letters[: len(sent)]
     if not typed.startswith(saved):

@@ -1,0 +1,1 @@
+"""Long reliability runs, by hand (README, "Nothing lost"): not part of the test suite."""
