@@ -11,6 +11,7 @@ Starting the child costs about 0.1 s.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -96,13 +97,20 @@ def _run_worker(path: Path, timeout: float) -> dict[str, str | None]:
         str(MAX_CHARS),
         str(MEMORY_BYTES),
     ]
+    worker = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        run = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        stdout, _stderr = worker.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        worker.kill()
+        # not subprocess.run: after its kill it waits for the pipes' end without a limit,
+        # and a process that inherited them (seen under Wine) holds that off for ever
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            worker.communicate(timeout=5)
         raise PrintoutError(
             f'อ่านไฟล์ PDF "{path.name}" ไม่เสร็จภายใน {timeout:g} วินาที จึงหยุดอ่าน'
             " — ไฟล์อาจเสียหาย ลองดาวน์โหลดใหม่ หรือคัดลอกข้อความจาก PDF มาวางแทน"
         ) from None
+    run = subprocess.CompletedProcess(command, worker.returncode, stdout)
     try:
         result = json.loads(run.stdout.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

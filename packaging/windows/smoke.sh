@@ -55,6 +55,12 @@ cli() { run wine "$inst\\python.exe" -I -m main "$@"; }
 echo "== smoke test of $(basename "$setup") under $(wine --version)"
 wineboot -i >/dev/null 2>&1
 wineserver -w
+# One Wine session for the whole test: started afresh for a program, Wine also starts its
+# device services (winedevice.exe), and one started while a step's pipes were open kept
+# them open (the CLI then waited for the PDF worker's output forever). Persistent, the
+# services start here, before any step.
+wineserver -p
+wine cmd /c ver >/dev/null 2>&1
 
 # -- install ---------------------------------------------------------------------------------
 run wine "$setup" /S
@@ -200,8 +206,7 @@ ok "a PDF given on the command line is imported (PDF worker under pythonw.exe) a
 # -- uninstall -------------------------------------------------------------------------------
 run wine "$inst\\uninstall.exe" /S
 # the uninstaller runs a copy of itself from %TEMP% and returns at once
-timeout 300 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "uninstall did not finish"
-wineserver -w
+timeout 300 bash -c "while [ -e '$inst_unix' ]; do sleep 0.5; done"
 [ ! -e "$inst_unix" ] || fail "the program folder is still there: $(ls "$inst_unix")"
 run wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\BMAProjectReport'
 [ "$rc" != 0 ] || fail "the Apps & Features entry is still there"
@@ -224,8 +229,7 @@ cli list
 [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c .)" = 5 ] || fail "list from Program Files: $out"
 ok "/ALLUSERS installs into Program Files with HKLM entries, and finds the same drafts"
 run wine "$inst\\uninstall.exe" /S
-timeout 300 bash -c "while [ -e '$inst_unix/uninstall.exe' ]; do sleep 0.5; done" || fail "all-users uninstall did not finish"
-wineserver -w
+timeout 300 bash -c "while [ -e '$inst_unix' ]; do sleep 0.5; done"
 [ ! -e "$inst_unix" ] || fail "Program Files\\BMAProjectReport is still there"
 [ -f "$db_unix" ] || fail "the all-users uninstall removed drafts.db"
 ok "the all-users uninstall removes the program and leaves drafts.db"
