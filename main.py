@@ -417,7 +417,6 @@ def _add_backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_backup(args: argparse.Namespace, db_path: Path) -> int:
     """Every draft and the bin into one file (to move them to another PC, or keep aside)."""
-    from storage.backups import backup_to
     from storage.drafts import DraftStore
 
     if not db_path.exists():
@@ -426,7 +425,7 @@ def run_backup(args: argparse.Namespace, db_path: Path) -> int:
     if out.resolve() == db_path.resolve():
         raise CliError(f"{out} คือฐานข้อมูลที่เปิดอยู่ — ระบุไฟล์สำรองชื่ออื่น")
     with DraftStore.open_read_only(db_path) as store:
-        backup_to(store, out)
+        store.copy_to(out)
         count = len(store.versions())
     sys.stderr.write(f"สำรองฉบับร่าง {count:,} ฉบับ (รวมถังขยะ) ไว้ที่ {out} แล้ว\n")
     return EXIT_OK

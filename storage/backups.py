@@ -4,8 +4,8 @@
   database (SQLite's online backup API, `DraftStore.copy_to`) in a `backups` folder beside
   it, `drafts-2026-12-03.db`; the newest `KEEP` days are kept. The window calls it from its
   autosave worker; a migration makes its own copy first (`storage.connection`).
-- `backup_to`: every draft and the bin in one file, to carry to a new PC (CLI `backup OUT`,
-  แฟ้ม › ส่งออกฉบับร่างทั้งหมด…).
+- every draft and the bin in one file, to carry to a new PC, is `DraftStore.copy_to` (CLI
+  `backup OUT`, แฟ้ม › ส่งออกฉบับร่างทั้งหมด…).
 - `restore`: drafts from such a file or a daily backup, merged into the open database:
   a draft already there in the same version (same created and changed stamps) is skipped,
   so restoring twice, or importing the same file on two PCs and back, makes no duplicate.
@@ -50,11 +50,6 @@ def list_backups(db_path: Path) -> list[Path]:
         return []
     stem = Path(db_path).stem
     return sorted(folder.glob(f"{stem}-????-??-??.db"), reverse=True)
-
-
-def backup_to(store: DraftStore, target: Path) -> None:
-    """Every draft and the bin of `store` into the file `target`."""
-    store.copy_to(Path(target))
 
 
 def drafts_in(source: Path) -> list[DraftVersion]:

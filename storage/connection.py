@@ -50,8 +50,6 @@ def translating(path: Path) -> Iterator[None]:
         if named is None:
             raise
         raise named from exc
-    except UnicodeDecodeError as exc:  # text SQLite stored that is not UTF-8: a damaged file
-        raise DatabaseDamaged(path, "ข้อความในไฟล์อ่านไม่ได้") from exc
 
 
 def open_connection(

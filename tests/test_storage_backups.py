@@ -10,7 +10,7 @@ import pytest
 
 from forms.report import ProgressReport, Report
 from storage import DraftNotFound, DraftStore
-from storage.backups import KEEP, backup_to, daily_backup, drafts_in, list_backups, restore
+from storage.backups import KEEP, daily_backup, drafts_in, list_backups, restore
 from tests.cli import run_cli
 
 
@@ -49,7 +49,7 @@ def test_one_backup_a_day_and_the_newest_kept(store):
 
 def test_moving_every_draft_to_a_fresh_database_loses_nothing(store, tmp_path):
     carried = tmp_path / "ฉบับร่างทั้งหมด.db"
-    backup_to(store, carried)
+    store.copy_to(carried)
     with DraftStore.open(tmp_path / "เครื่องใหม่" / "drafts.db") as fresh:
         result = restore(fresh, carried)
         assert len(result.ids) == 3 and result.skipped == []

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
-from storage.backups import Restored, backup_folder, backup_to, list_backups, restore
+from storage.backups import Restored, backup_folder, list_backups, restore
 from storage.errors import StorageError
 from ui import dialogs, settings
 
@@ -24,8 +24,6 @@ BACKUP_FILTER = "ไฟล์สำรองฉบับร่าง (*.bmabacku
 
 
 class BackupActions(QObject):
-    restored = Signal(object)  # storage.backups.Restored
-
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -55,7 +53,7 @@ class BackupActions(QObject):
         if not self.window.save_now():
             return
         try:
-            backup_to(self.window.store, target)
+            self.window.store.copy_to(target)
         except StorageError as error:
             dialogs.inform(self.window, "ส่งออกไม่ได้", str(error), error=True)
             return
@@ -80,7 +78,6 @@ class BackupActions(QObject):
             dialogs.inform(self.window, "กู้คืนไม่ได้", str(error), error=True)
             return
         self.window.show_restored(result)
-        self.restored.emit(result)
 
 
 def restored_message(result: Restored) -> str:

@@ -110,12 +110,11 @@ def _run_worker(path: Path, timeout: float) -> dict[str, str | None]:
             f'อ่านไฟล์ PDF "{path.name}" ไม่เสร็จภายใน {timeout:g} วินาที จึงหยุดอ่าน'
             " — ไฟล์อาจเสียหาย ลองดาวน์โหลดใหม่ หรือคัดลอกข้อความจาก PDF มาวางแทน"
         ) from None
-    run = subprocess.CompletedProcess(command, worker.returncode, stdout)
     try:
-        result = json.loads(run.stdout.decode("utf-8"))
+        result = json.loads(stdout.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         result = None
-    if run.returncode != 0 or not isinstance(result, dict):
+    if worker.returncode != 0 or not isinstance(result, dict):
         raise PrintoutError(
             f'อ่านไฟล์ PDF "{path.name}" ไม่สำเร็จ (ไฟล์อาจเสียหายหรือใหญ่เกินไป)'
             " — ลองดาวน์โหลดใหม่ หรือคัดลอกข้อความจาก PDF มาวางแทน"
