@@ -31,6 +31,7 @@ import argparse
 import io
 import os
 import re
+import shlex
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -310,7 +311,7 @@ def _warn_of_errors(report: Report, args: argparse.Namespace) -> None:
     errors = sum(1 for p in check_report(report) if p.is_error)
     if not errors:
         return
-    command = ["python", "main.py"]
+    command = [command_name()]
     if args.db is not None and not isinstance(args.source, Path):
         command += ["--db", _shell_word(str(args.db))]
     command += ["check", _source_word(args.source)]
@@ -327,9 +328,15 @@ def _source_word(source: int | Path) -> str:
     return _shell_word(text)
 
 
+_CMD_SPECIAL = frozenset(" \t&|<>^()%!,;=")
+
+
 def _shell_word(text: str) -> str:
-    # double quotes, not shlex.quote's single ones: they work in cmd.exe and in POSIX shells
-    return f'"{text}"' if any(ch.isspace() for ch in text) else text
+    """`text` as one word of the clerk's shell: POSIX quoting (`shlex.quote`) or, on Windows,
+    cmd.exe's double quotes (a Windows file name cannot hold a `"`)."""
+    if os.name != "nt":
+        return shlex.quote(text)
+    return f'"{text}"' if not text or any(ch in _CMD_SPECIAL for ch in text) else text
 
 
 def _check_distinct_outputs(wanted: Sequence[tuple[ExportFormat, Path]]) -> None:

@@ -224,6 +224,13 @@ CASES = [
         ("U+0009", "แท็บ"),
     ),
     Case(
+        "too_long",
+        put(objectives=["ก" * 2001]),
+        put(objectives=["ก" * 2000]),
+        "objectives[1]",
+        ("2,001", "2,000", "อีก 1 ตัวอักษร"),
+    ),
+    Case(
         "orphan_mark",
         put(indicator="นำ้ ่ระดับ"),
         put(indicator="น้ำ ระดับ"),
@@ -270,6 +277,7 @@ ERRORS = {
     "money_decimals",
     "progress_range",
     "progress_decimals",
+    "too_long",
 }
 
 

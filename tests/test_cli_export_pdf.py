@@ -5,6 +5,7 @@ exit 2, nothing written."""
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -271,7 +272,7 @@ def test_a_pdf_with_errors_is_written_with_one_warning(tmp_path: Path):
     assert run.stderr.count("\n") == 1 and run.stderr.endswith("\n"), run.stderr
     line = run.stderr.strip()
     assert line.startswith(f"คำเตือน: รายงานนี้ยังมีข้อผิดพลาด {errors} รายการ"), line
-    assert line.endswith(f'check "{source}"'), line  # the path has a space: quoted
+    assert _suggested_args(line) == ["check", str(source)]  # the path has a space: quoted
     check = _cli(tmp_path / "d.db", "check", source)  # the command the line names
     assert check.returncode == 1
     assert check.stdout.count("error\t") == errors
@@ -283,7 +284,34 @@ def test_the_warning_names_the_draft_and_its_database(tmp_path: Path):
         draft_id = store.create(loads("{}"))
     run = _cli(db, "export", str(draft_id), "--pdf", tmp_path / "out.pdf")
     assert run.returncode == 0, run.stderr
-    assert run.stderr.strip().endswith(f'--db "{db}" check {draft_id}'), run.stderr
+    assert _suggested_args(run.stderr) == ["--db", str(db), "check", str(draft_id)]
+
+
+def _suggested_args(line: str) -> list[str]:
+    """The arguments of the command a warning suggests, as the clerk's shell reads them."""
+    command = line.strip().split("ดูรายการด้วยคำสั่ง ", 1)[1]
+    assert command.startswith("python main.py "), command
+    return shlex.split(command.removeprefix("python main.py "))
+
+
+def test_a_suggested_command_is_quoted_for_the_shell(tmp_path: Path):
+    folder = tmp_path / "it's $(touch pwned) `x` ; a&b"
+    folder.mkdir()
+    source = folder / 'ว่าง "1".json'
+    source.write_text("{}", encoding="utf-8")
+    run = _cli(tmp_path / "d.db", "export", source, "--pdf", tmp_path / "out.pdf")
+    assert run.returncode == 0, run.stderr
+    assert _suggested_args(run.stderr) == ["check", str(source)]
+    command = run.stderr.split("ดูรายการด้วยคำสั่ง ", 1)[1].strip()
+    echoed = subprocess.run(  # the line run by a real shell names the file and runs nothing
+        ["sh", "-c", "printf '%s\\n' " + command.removeprefix("python main.py ")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert echoed.stdout.splitlines() == ["check", str(source)]
+    assert not (tmp_path / "pwned").exists()
 
 
 def test_a_json_export_with_errors_says_nothing(tmp_path: Path):

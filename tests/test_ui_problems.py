@@ -223,3 +223,25 @@ def test_the_status_count_shows_the_hidden_panel(qtbot, open_window, sample_repo
     assert not window.problems_dock.isVisible()
     qtbot.mouseClick(window.problem_count, Qt.MouseButton.LeftButton)
     assert window.problems_dock.isVisible()
+
+
+def test_a_pasted_text_over_the_limit_is_kept_saved_and_marked(qtbot, open_window, sample_report):
+    window = open_window(sample_report)
+    name = window.form.editors["project_name"]  # a one-line box, 500 letters at most
+    objective = window.form.editors["objectives"].rows[1].text  # 2,000 at most
+    QApplication.clipboard().setText("ก" * 600)
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QApplication.clipboard().setText("ข" * 2100)
+    objective.setFocus()
+    objective.selectAll()
+    qtbot.keyClick(objective, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert name.text() == "ก" * 600  # nothing cut
+    assert objective.toPlainText() == "ข" * 2100
+    qtbot.waitUntil(lambda: mark_of(name) == "error" and mark_of(objective) == "error")
+    assert "ยาว 600 ตัวอักษร เกินที่กรอกได้ 500 ตัวอักษร" in name.toolTip()
+    assert "ย่อให้สั้นลงอีก 100 ตัวอักษร" in objective.toolTip()
+    assert window.save_now()
+    saved = window.store.load(window.document.draft_id)
+    assert (saved.project_name, saved.objectives[1]) == ("ก" * 600, "ข" * 2100)

@@ -31,8 +31,8 @@ class TextEdit(QLineEdit):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        if field.max_length:
-            self.setMaxLength(field.max_length)
+        # no setMaxLength: a longer text stays whole, marked by the `too_long` check (Qt
+        # would cut a paste silently)
         self.setPlaceholderText(field.hint)
         self.textEdited.connect(lambda text: self.edited.emit(text))
 
@@ -51,7 +51,6 @@ class ParagraphEdit(QPlainTextEdit):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.max_length = field.max_length
         self.setPlaceholderText(field.hint)
         self.setTabChangesFocus(True)
         self.textChanged.connect(self._changed)
@@ -60,11 +59,8 @@ class ParagraphEdit(QPlainTextEdit):
     def _changed(self) -> None:
         if self._showing:
             return
-        text = self.toPlainText()
-        if self.max_length and len(text) > self.max_length:
-            self.setPlainText(text[: self.max_length])  # longer would not load back (forms.codec)
-            return
-        self.edited.emit(text)
+        # a text over the field's limit is kept whole: the `too_long` check marks it
+        self.edited.emit(self.toPlainText())
 
     def value(self) -> str:
         return self.toPlainText()

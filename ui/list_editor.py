@@ -194,11 +194,7 @@ class TextListEditor(QWidget):
 
     def _typed(self, row: ItemRow) -> None:
         index = self.rows.index(row)
-        text = row.text.toPlainText()
-        if self.max_length and len(text) > self.max_length:
-            text = text[: self.max_length]  # longer would not load back (forms.codec refuses it)
-            row.text.setPlainText(text)
-            return
+        text = row.text.toPlainText()  # kept whole over the limit: `too_long` marks it
         if self.items[index] != text:
             self.items[index] = text
             self._emit()

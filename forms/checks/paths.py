@@ -36,6 +36,7 @@ class TextSpot:
     label: str
     text: str
     multiline: bool
+    limit: int | None = None  # the field's `max_length`
 
 
 def parse_path(path: str) -> PathParts | None:
@@ -87,17 +88,21 @@ def text_spots(report: Report) -> list[TextSpot]:
         if field.kind in (Kind.TEXT, Kind.PARAGRAPH):
             text = getattr(report, field.key)
             multiline = field.kind is Kind.PARAGRAPH
-            spots.append(TextSpot(field.key, field_label(field.key), text, multiline))
+            spots.append(
+                TextSpot(field.key, field_label(field.key), text, multiline, field.max_length)
+            )
         elif field.kind is Kind.TEXT_LIST:
             multiline = field.key in _MULTILINE_LISTS
             for n, text in enumerate(getattr(report, field.key), start=1):
+                label = item_label(field.key, n)
                 spots.append(
-                    TextSpot(item_path(field.key, n), item_label(field.key, n), text, multiline)
+                    TextSpot(item_path(field.key, n), label, text, multiline, field.max_length)
                 )
         elif field.kind is Kind.REPORT_LIST:
+            limit = PROGRESS_FIELDS_BY_KEY["narrative"].max_length
             for r in report.progress_reports:
-                path = progress_path(r.no, "narrative")
-                spots.append(TextSpot(path, progress_label(r.no, "narrative"), r.narrative, True))
+                path, label = progress_path(r.no, "narrative"), progress_label(r.no, "narrative")
+                spots.append(TextSpot(path, label, r.narrative, True, limit))
     return spots
 
 

@@ -55,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     Rule("report_date_future", WARNING, "วันที่รายงานไม่อยู่ในอนาคต", progress.report_dates_not_future),
     Rule("empty_item", WARNING, "ข้อที่ว่าง", lists.empty_items),
     Rule("duplicate_item", WARNING, "ข้อที่ซ้ำกับข้อก่อนหน้า", lists.duplicate_items),
+    Rule("too_long", ERROR, "ข้อความไม่ยาวเกินที่ช่องรับได้", text.too_long),
     Rule("misspelling", WARNING, "คำที่มักสะกดผิด", text.misspelled_words),
     Rule("damaged_quotes", WARNING, "อัญประกาศที่กลายเป็น ?", text.damaged_quotes),
     Rule("replacement_char", WARNING, "อักขระเสีย U+FFFD", text.replacement_characters),

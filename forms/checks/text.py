@@ -96,6 +96,20 @@ def control_characters(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def too_long(ctx: Context) -> Iterator[Finding]:
+    """A text longer than its field's limit: the window keeps it (nothing is cut), this
+    says by how much, since neither a JSON file nor the online system would take it."""
+    for spot in ctx.texts:
+        if spot.limit is None or len(spot.text) <= spot.limit:
+            continue
+        over = len(spot.text) - spot.limit
+        yield Finding(
+            spot.path,
+            f"{spot.label} ยาว {len(spot.text):,} ตัวอักษร เกินที่กรอกได้ {spot.limit:,} ตัวอักษร"
+            f" — ย่อให้สั้นลงอีก {over:,} ตัวอักษร (ข้อความยาวเกินนี้ส่งออกเป็น JSON แล้วนำเข้ากลับไม่ได้)",
+        )
+
+
 def orphan_marks(ctx: Context) -> Iterator[Finding]:
     for spot in ctx.texts:
         found = list(_ORPHAN_MARK.finditer(spot.text))

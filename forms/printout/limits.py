@@ -1,28 +1,20 @@
 """The schema's length limits applied to an imported printout.
 
 A printout may carry a longer text than the form accepts (a project code with a note
-after it). Such a draft would save, but its own JSON export would not import back
-(`forms.codec` refuses it) and the window's box would cut it at the first keystroke.
-So the import cuts it here, in the open: one warning per cut names the field, the limit
-and the words cut off, so the clerk can put them where they belong.
+after it). Such a draft would save (the window keeps it, marked by the `too_long` check),
+but its own JSON export would not import back (`forms.codec` refuses it). A printout is
+mostly the wrong words run together, so the import cuts it here, in the open: one warning
+per cut names the field, the limit and the words cut off, so the clerk can put them where
+they belong.
 """
 
 from __future__ import annotations
 
-from forms.checks.paths import parse_path, text_spots, with_text
+from forms.checks.paths import text_spots, with_text
 from forms.report import Report
-from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+from forms.schema import FIELDS
 
 _SHOWN = 120  # characters of the cut-off part quoted in the warning
-
-
-def _limit(path: str) -> int | None:
-    parts = parse_path(path)
-    if parts is None:
-        return None
-    if parts.sub_key is not None:
-        return PROGRESS_FIELDS_BY_KEY[parts.sub_key].max_length
-    return FIELDS_BY_KEY[parts.key].max_length
 
 
 def fit_to_limits(report: Report) -> tuple[Report, list[str]]:
@@ -30,7 +22,7 @@ def fit_to_limits(report: Report) -> tuple[Report, list[str]]:
     cut."""
     report, warnings = _fit_item_counts(report)
     for spot in text_spots(report):
-        limit = _limit(spot.path)
+        limit = spot.limit
         if limit is None or len(spot.text) <= limit:
             continue
         report = with_text(report, spot.path, spot.text[:limit])
