@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from forms.interchange import loads
 from forms.pdf.document import render_pdf
 from forms.printout import extract_pdf_text, import_file, parse_printout_text
-from forms.report import Report
+from forms.report import ProgressReport, Report
 from tests.conftest import DATA
 from tests.strategies import reports
 from tests.test_printout_roundtrip import _printable, printable_reports
@@ -182,3 +183,50 @@ def test_an_attachment_changed_after_export_is_not_taken_for_the_clerks_data(
     assert result.recognised[0][0] != "pdf_attachment"  # read from the page text instead
     assert "ไม่ตรงกับค่าตรวจสอบ" in result.warnings[0]
     assert result.report.budget_received == sample_report.budget_received
+
+
+def test_pages_edited_after_export_are_flagged_where_they_differ(
+    sample_report, tmp_path, monkeypatch
+):
+    import forms.pdf.document as document
+    from forms.interchange import dumps
+
+    edited = replace(
+        sample_report,
+        budget_received=sample_report.budget_received + 100000,
+        progress_reports=[
+            replace(r, progress_percent=Decimal("99")) if r.no == 3 else r
+            for r in sample_report.progress_reports
+        ],
+    )
+    # the pages print `edited`, the attachment (with its valid checksum) still holds the
+    # report as exported: what a PDF editor leaves behind
+    monkeypatch.setattr(document, "dumps", lambda _report: dumps(sample_report))
+    path = tmp_path / "แก้หน้าแล้ว.pdf"
+    path.write_bytes(render_pdf(edited))
+    monkeypatch.undo()
+    result = import_file(path)
+    assert result.report == sample_report  # the attachment is what is imported ...
+    assert result.recognised[0][0] == "pdf_attachment"
+    [budget, percent] = result.warnings  # ... and each difference is named
+    assert budget.startswith("งบประมาณที่ได้รับ (บาท): ข้อมูลที่แนบใน PDF เป็น 180,000 บาท")
+    assert "หน้า PDF พิมพ์ว่า 280,000 บาท" in budget
+    assert percent.startswith('รายงานครั้งที่ 3 ช่อง "ความก้าวหน้า')
+    assert "99.00 %" in percent and "ตรวจกับแบบพิมพ์" in percent
+
+
+def test_many_differences_are_summed_up_in_the_last_warning():
+    from forms.printout.agreement import MAX_WARNINGS, disagreements
+
+    attached = Report(
+        progress_reports=[ProgressReport(no=n, progress_percent=Decimal(n)) for n in range(1, 31)]
+    )
+    printed = Report(
+        progress_reports=[
+            ProgressReport(no=n, progress_percent=Decimal(n + 1)) for n in range(1, 31)
+        ]
+    )
+    warnings = disagreements(attached, printed)
+    assert len(warnings) == MAX_WARNINGS
+    assert warnings[-1] == f"และอีก {30 - MAX_WARNINGS + 1:,} ช่องที่ไม่ตรงกัน"
+    assert disagreements(attached, attached) == []

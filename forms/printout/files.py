@@ -15,6 +15,7 @@ from forms.errors import FormError
 from forms.filetypes import is_interchange
 from forms.interchange import loads
 from forms.pdf.readback import REPORT_JSON_NAME
+from forms.printout.agreement import disagreements
 from forms.printout.parser import parse_printout_text
 from forms.printout.pdf_text import MAX_BYTES, read_pdf
 from forms.printout.reconcile import show
@@ -73,9 +74,19 @@ def _from_pdf(path: Path) -> ImportResult:
         return ImportResult(
             report,
             recognised=[("pdf_attachment", REPORT_JSON_NAME), *all_fields(report)],
+            warnings=_page_disagreements(report, content.text),
             copies_found=1,
         )
     return _parse(content.text, path)
+
+
+def _page_disagreements(attached: Report, page_text: str) -> list[str]:
+    """Warnings for numbers and dates the pages print otherwise than the attachment says."""
+    try:
+        printed = parse_printout_text(page_text).report
+    except PrintoutError:
+        return []  # pages that read as no report at all: the attachment is all there is
+    return disagreements(attached, printed)
 
 
 def _parse(text: str, path: Path) -> ImportResult:
