@@ -45,7 +45,7 @@ def translating(path: Path) -> Iterator[None]:
     """Re-raise known sqlite3/OS failures as the named `StorageError`s."""
     try:
         yield
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
         named = translate(exc, path)
         if named is None:
             raise
@@ -68,6 +68,7 @@ def open_connection(
         conn = sqlite3.connect(
             path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
         )
+        conn.text_factory = lenient_text
         if not existed:
             _owner_only(path)
     try:
@@ -113,6 +114,7 @@ def _read_only(
     conn = sqlite3.connect(
         uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
     )
+    conn.text_factory = lenient_text
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA query_only = ON")
@@ -213,6 +215,13 @@ def _migration_state(
     if unknown:
         raise NewerDatabase(path, unknown)
     return applied, [name for name in known if name not in applied]
+
+
+def lenient_text(data: bytes) -> str:
+    """Stored text as str, a damaged byte (a bit flip) read as U+FFFD: one bad byte in one
+    draft must not lock the clerk out of every draft. The checks' `replacement_char` rule
+    then names the text to retype; `PRAGMA quick_check` quotes a damaged schema this way."""
+    return data.decode("utf-8", "replace")
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:

@@ -138,6 +138,9 @@ def translate(exc: BaseException, path: Path | str) -> StorageError | None:
     """
     if isinstance(exc, StorageError):
         return exc
+    if isinstance(exc, UnicodeDecodeError):
+        # SQLite's own message quoting a damaged schema text, which Python decodes strictly
+        return DatabaseDamaged(path, "ข้อความในไฟล์อ่านไม่ได้")
     if isinstance(exc, sqlite3.Error):
         return _translate_sqlite(exc, path)
     if isinstance(exc, OSError):

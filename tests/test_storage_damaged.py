@@ -81,21 +81,46 @@ def test_an_empty_file_is_a_new_database(tmp_path: Path):
         store.create(Report(project_name="ใหม่"))
 
 
-def test_text_that_is_not_utf8_is_named_damaged_in_thai(tmp_path):
+def test_a_damaged_byte_in_one_text_is_read_as_u_fffd_and_flagged(tmp_path):
     import sqlite3 as sqlite
 
+    from forms.checks import check_report
     from forms.report import Report
-    from storage import DatabaseDamaged, DraftStore
+    from storage import DraftStore
 
     db = tmp_path / "drafts.db"
     with DraftStore.open(db) as store:
         store.create(Report(project_name="ก"))
+        store.create(Report(project_name="โครงการที่สอง"))
     conn = sqlite.connect(db)
-    conn.execute("UPDATE drafts SET project_name = CAST(x'e0ff41' AS TEXT)")  # a bit flip
-    conn.commit()
+    conn.execute("UPDATE drafts SET project_name = CAST(x'e0b8ff41' AS TEXT) WHERE id = 1")
+    conn.commit()  # a bit flip in the middle of ก (e0 b8 81)
     conn.close()
-    with DraftStore.open(db) as store, pytest.raises(DatabaseDamaged, match="ข้อความในไฟล์อ่านไม่ได้"):
-        store.load(1)
+    with DraftStore.open(db) as store:  # the other drafts stay in reach
+        assert [d.project_name for d in store.list()] == ["โครงการที่สอง", "\ufffd\ufffdA"]
+        report = store.load(1)
+    assert report.project_name == "\ufffd\ufffdA"
+    assert any(
+        p.rule == "replacement_char" and p.path == "project_name" for p in check_report(report)
+    )
+    with DraftStore.open_read_only(db) as store:
+        assert store.load(1).project_name == "\ufffd\ufffdA"
+
+
+def test_a_damaged_schema_text_is_named_damaged_in_thai(tmp_path, sample_report):
+    from storage import DatabaseDamaged, DraftStore
+
+    db = tmp_path / "drafts.db"
+    with DraftStore.open(db) as store:
+        store.create(sample_report)
+    data = bytearray(db.read_bytes())
+    at = data.index(b"CREATE TABLE drafts")
+    data[at + 7 : at + 9] = b"\xff\xfe"  # was a UnicodeDecodeError in PRAGMA quick_check
+    db.write_bytes(bytes(data))
+    for opener in (DraftStore.open, DraftStore.open_read_only):
+        with pytest.raises(DatabaseDamaged, match="เสียหาย"):
+            opener(db)
+    assert bytes(data) == db.read_bytes()
 
 
 def test_sqlites_own_words_are_said_in_thai():
