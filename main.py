@@ -644,16 +644,9 @@ def command_name() -> str:
 
 def version() -> str:
     """The installed version; from `pyproject.toml` when run from a source checkout."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as dist_version
+    from resources import app_version
 
-    try:
-        return dist_version("bma-project-report")
-    except PackageNotFoundError:
-        import tomllib
-
-        pyproject = Path(__file__).with_name("pyproject.toml")
-        return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])
+    return app_version()
 
 
 def _split_open_file(argv: list[str]) -> tuple[list[str], Path | None]:

@@ -1,4 +1,5 @@
-"""The app's bundled data files: the Sarabun fonts (SIL OFL), icons and translations.
+"""The app's bundled data files: the Sarabun fonts (SIL OFL), icons, translations and the
+Thai guide, and the app's version.
 
 A package only so that they travel inside the wheel and the Windows build as package data;
 code finds them through `importlib.resources`, never relative to the source tree.
@@ -17,3 +18,17 @@ def folder(name: str) -> Path:
     so the traversable is a real path that Qt and HarfBuzz can open by name.
     """
     return Path(str(files(__name__) / name))
+
+
+def app_version() -> str:
+    """The installed version; from `pyproject.toml` when run from a source checkout."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("bma-project-report")
+    except PackageNotFoundError:
+        import tomllib
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        return str(tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"])

@@ -89,12 +89,58 @@ def test_rationale_paragraphs_take_several_lines(qtbot):
     assert numbers(editor) == ["ย่อหน้า 1"]
 
 
-def test_an_objective_stays_one_line(qtbot):
+def test_enter_in_an_objective_starts_the_next_one(qtbot):
     editor, _ = make(qtbot, "objectives")
+    editor.show()
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    add(qtbot, editor, "ก")
+    add(qtbot, editor, "ค")
+    editor.rows[0].text.setFocus()
+    qtbot.keyClick(editor.rows[0].text, Qt.Key.Key_Return)  # one numbered line: never split
+    assert editor.value() == ["ก", "", "ค"]
+    assert editor.rows[1].text.hasFocus()
+    type_text(editor.rows[1].text, "ข")
+    assert editor.value() == ["ก", "ข", "ค"]
+    assert numbers(editor) == ["2.1", "2.2", "2.3"]
+
+
+def test_items_are_moved_and_removed_from_the_keyboard(qtbot, monkeypatch):
+    editor, _ = make(qtbot, "objectives")
+    for text in ("ก", "ข", "ค"):
+        add(qtbot, editor, text)
+    alt, ctrl = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(editor.rows[2].text, Qt.Key.Key_Up, alt)
+    assert editor.value() == ["ก", "ค", "ข"]
+    qtbot.keyClick(editor.rows[0].text, Qt.Key.Key_Down, alt)
+    assert editor.value() == ["ค", "ก", "ข"]
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
+    qtbot.keyClick(editor.rows[1].text, Qt.Key.Key_Delete, ctrl)
+    assert editor.value() == ["ค", "ข"]
+
+
+def test_ctrl_enter_starts_a_new_paragraph_and_enter_breaks_the_line(qtbot):
+    editor, _ = make(qtbot, "rationale")
     add(qtbot, editor, "ก")
     qtbot.keyClick(editor.rows[0].text, Qt.Key.Key_Return)
     type_text(editor.rows[0].text, "ข")
-    assert editor.value() == ["กข"]
+    qtbot.keyClick(editor.rows[0].text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor.rows[1].text, "ค")
+    assert editor.value() == ["ก\nข", "ค"]
+
+
+def test_tab_goes_through_the_items_then_to_the_add_button(qtbot):
+    editor, _ = make(qtbot, "objectives")
+    editor.show()
+    qtbot.waitExposed(editor)
+    for text in ("ก", "ข"):
+        add(qtbot, editor, text)
+    chain = [editor.rows[0].text]
+    for _ in range(2):
+        chain.append(chain[-1].nextInFocusChain())
+        while not (chain[-1].focusPolicy() & Qt.FocusPolicy.TabFocus):
+            chain[-1] = chain[-1].nextInFocusChain()
+    assert chain[1:] == [editor.rows[1].text, editor.add_button]
 
 
 def test_text_longer_than_the_field_allows_is_kept_whole(qtbot):

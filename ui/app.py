@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from storage.drafts import DraftStore
 from storage.errors import StorageError
 from storage.lock import AppLock
-from ui import dialogs, fonts, icons, translations
+from ui import dialogs, fonts, icons, menus, translations
 from ui.main_window import MainWindow
 
 EXIT_STORAGE_ERROR = 2
@@ -35,6 +35,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName(dialogs.APP_TITLE)
     app.setWindowIcon(icons.icon("app"))
     fonts.install(app)
+    menus.install_style(app)
     if not any(isinstance(t, translations.ThaiQtTranslator) for t in app.children()):
         translations.install(app)
     return app

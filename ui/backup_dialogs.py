@@ -23,6 +23,7 @@ from forms.thaidate import format_thai_long_date
 from storage.backups import drafts_in
 from storage.drafts import DraftVersion
 from storage.errors import StorageError
+from ui import screen
 from ui.drafts_panel import local_time_text
 
 NO_NAME = "(ยังไม่ตั้งชื่อ)"
@@ -49,7 +50,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("restore_dialog")
         self.setWindowTitle("กู้คืนจากสำเนาสำรอง")
-        self.resize(860, 480)
+        screen.fit(self, 860, 480)
         self.backups = backups
         self.versions: list[DraftVersion] = []
         intro = QLabel(

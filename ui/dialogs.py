@@ -1,6 +1,6 @@
 """Every dialog the window shows goes through this module, so tests can replace it.
 
-`ask` and `inform` are the only ways the app talks to the user in a modal box, and
+`ask`, `inform` and `show_help` are the only ways the app talks to the user in a modal box, and
 `save_file`, `open_file`, `choose_printer`, `paste_printout` and `confirm_import` the only
 ways it asks for a file, a printer, pasted text or the go-ahead after an import;
 tests monkeypatch them (`monkeypatch.setattr(dialogs, "ask", ...)`), so callers must use
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui import screen
 
 if TYPE_CHECKING:
     from forms.printout import ImportResult
@@ -116,7 +118,7 @@ class CrashDialog(QDialog):
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{APP_TITLE} — โปรแกรมขัดข้อง")
-        self.resize(720, 480)
+        screen.fit(self, 720, 480)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "เกิดข้อผิดพลาดในโปรแกรม ข้อมูลที่พิมพ์ไว้ยังอยู่และจะถูกบันทึกตามปกติ\n"
@@ -137,6 +139,13 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
+
+
+def show_help(parent: QWidget | None, title: str, html: str) -> None:
+    """The guide or the About box (the app's own rich text, never user data)."""
+    from ui.help_dialogs import HelpDialog
+
+    HelpDialog(title, html, parent).exec()
 
 
 def show_crash(details: str) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -230,6 +230,7 @@ class DraftsPanel(QWidget):
         self.search.textChanged.connect(lambda _: self.refresh())
         self.views.currentChanged.connect(lambda _: self.refresh())
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self._add_list_keys()
         self.refresh()
 
     @property
@@ -324,6 +325,17 @@ class DraftsPanel(QWidget):
         self.duplicate_button.clicked.connect(lambda: self._request(self.duplicate_requested))
         self.restore_button.clicked.connect(lambda: self._request(self.restore_requested))
         return grid
+
+    def _add_list_keys(self) -> None:
+        """Delete on the list moves the selected draft to the bin (asked first); only there,
+        so Delete in a field or the progress table never reaches a draft."""
+        delete = QAction("ย้ายไปถังขยะ", self.view)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(
+            lambda: None if self.in_bin else self._request(self.delete_requested)
+        )
+        self.view.addAction(delete)
 
     def _request(self, signal: Signal) -> None:
         draft_id = self.selected_id()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from forms.checks import Severity
 from forms.printout.result import is_structure, recognised_label
-from ui import plain
+from ui import plain, screen
 from ui.marks import severity_icon
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class ImportSummaryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("import_summary")
         self.setWindowTitle("สรุปการนำเข้าแบบรายงาน")
-        self.resize(980, 680)
+        screen.fit(self, 980, 680)
         first, second = summary_lines(source, result)
         heading = QLabel(first)
         heading.setTextFormat(Qt.TextFormat.PlainText)  # it names the file (ui.plain)
@@ -146,7 +146,7 @@ class PasteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("paste_printout")
         self.setWindowTitle("วางข้อความจากแบบพิมพ์")
-        self.resize(820, 620)
+        screen.fit(self, 820, 620)
         intro = QLabel(
             "คัดลอกข้อความทั้งหมดจากแบบรายงานที่พิมพ์จากระบบ (เช่น เปิด PDF แล้วกด Ctrl+A, Ctrl+C)"
             " แล้ววางในช่องด้านล่างด้วย Ctrl+V"

@@ -3,6 +3,10 @@
 Each item is a row: its printed number (`2.1`, `3.1.2`, or the paragraph number), a text box
 that grows with its text, and buttons to move it up or down or remove it; a button under the
 list adds an item. The whole list is the value (`edited` gives a new `list[str]`).
+
+From the keyboard (the row buttons take no Tab stop, so Tab goes item to item and then to
+the add button): Enter in an objective or target, or Ctrl+Enter in any item, starts a new
+item after it; Alt+Up / Alt+Down move the item; Ctrl+Delete removes it.
 """
 
 from __future__ import annotations
@@ -23,9 +27,24 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.icons import icon
 
+_ITEM_KEYS = {  # (key code, modifiers): the command; codes as ints (Thai keys are no Qt.Key)
+    (Qt.Key.Key_Up.value, Qt.KeyboardModifier.AltModifier): "up",
+    (Qt.Key.Key_Down.value, Qt.KeyboardModifier.AltModifier): "down",
+    (Qt.Key.Key_Delete.value, Qt.KeyboardModifier.ControlModifier): "remove",
+    (Qt.Key.Key_Return.value, Qt.KeyboardModifier.ControlModifier): "new",
+    (Qt.Key.Key_Enter.value, Qt.KeyboardModifier.ControlModifier): "new",
+}
+_MODIFIERS = (
+    Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.ShiftModifier
+)
+
 
 class GrowingTextEdit(QPlainTextEdit):
     """A wrapped text box whose height follows its text, between `min_lines` and `max_lines`."""
+
+    command = Signal(str)  # "new", "up", "down", "remove": a key for the list, not the text
 
     def __init__(
         self, min_lines: int, max_lines: int, multiline: bool, parent: QWidget | None = None
@@ -38,9 +57,15 @@ class GrowingTextEdit(QPlainTextEdit):
         self._fit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # an objective or target is one numbered line on the printout: Enter must not split it
-        if not self.multiline and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.ignore()
+        modifiers = event.modifiers() & _MODIFIERS
+        command = _ITEM_KEYS.get((event.key(), modifiers))
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if command is None and enter and not self.multiline:
+            # an objective or target is one numbered line on the printout: Enter ends it
+            command = "new"
+        if command is not None:
+            event.accept()
+            self.command.emit(command)
             return
         super().keyPressEvent(event)
 
@@ -92,6 +117,7 @@ class ItemRow(QWidget):
         layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
         for button in (self.up, self.down, self.remove):
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys: Alt+Up/Down, Ctrl+Delete
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
 
@@ -157,11 +183,15 @@ class TextListEditor(QWidget):
 
     # user actions
     def add_item(self) -> None:
+        self.insert_item(len(self.items))
+
+    def insert_item(self, index: int) -> None:
+        """A new empty item at `index`, with the focus in it."""
         if self.max_items is not None and len(self.items) >= self.max_items:
-            return  # the button is disabled at the limit; a shortcut may still call this
-        self.items.append("")
+            return  # the button is disabled at the limit; a key may still call this
+        self.items.insert(index, "")
         self._sync_rows()
-        self.rows[-1].text.setFocus()
+        self.rows[index].text.setFocus()
         self._emit()
 
     def remove_item(self, index: int) -> None:
@@ -231,8 +261,21 @@ class TextListEditor(QWidget):
         row.up.clicked.connect(lambda: self.move_item(self.rows.index(row), -1))
         row.down.clicked.connect(lambda: self.move_item(self.rows.index(row), 1))
         row.remove.clicked.connect(lambda: self.remove_item(self.rows.index(row)))
-        self.rows.append(row)
+        row.text.command.connect(lambda command: self._key_command(row, command))
         self.rows_layout.addWidget(row)
+        if self.rows:
+            QWidget.setTabOrder(self.rows[-1].text, row.text)
+        QWidget.setTabOrder(row.text, self.add_button)  # items first, then "add"
+        self.rows.append(row)
+
+    def _key_command(self, row: ItemRow, command: str) -> None:
+        index = self.rows.index(row)
+        if command == "new":
+            self.insert_item(index + 1)
+        elif command == "remove":
+            self.remove_item(index)
+        else:
+            self.move_item(index, -1 if command == "up" else 1)
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from forms.document import ReportDocument
 from forms.report import Report
+from forms.schema import FIELDS, SECTIONS
 from storage.backups import Restored, backup_folder, daily_backup
 from storage.drafts import DraftStore, DraftSummary
 from storage.errors import StorageError
-from ui import dialogs, plain
+from ui import dialogs, help_dialogs, menus, plain, screen, settings
 from ui.autosave import Autosaver
 from ui.background import Background
 from ui.backup_actions import BackupActions, restored_message
@@ -53,7 +54,6 @@ START_PREVIEW_ENV = "BMA_REPORT_START_PREVIEW"
 START_IMPORT_ENV = "BMA_REPORT_START_IMPORT"
 START_PROBLEM_ENV = "BMA_REPORT_START_PROBLEM"
 NEW_DRAFT_TITLE = "ฉบับร่างใหม่"
-DOCUMENT_ACTIONS = ("ส่งออก PDF…", "ดูตัวอย่างก่อนพิมพ์", "พิมพ์…")  # need an open draft
 
 
 class MainWindow(QMainWindow):
@@ -79,12 +79,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.placeholder = self._make_placeholder()
         self.stack.addWidget(self.placeholder)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("main_splitter")
         splitter.addWidget(self.panel)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([440, 1000])
-        splitter.setChildrenCollapsible(False)
+        splitter.setCollapsible(1, False)  # the panel may be hidden (มุมมอง › รายการฉบับร่าง)
         self.setCentralWidget(splitter)
         self.save_state = QLabel()
         self.save_state.setObjectName("save_state")
@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         self.panel.delete_requested.connect(self.delete_draft)
         self.panel.restore_requested.connect(self.restore_draft)
         self._fit_to_screen()
-        self.resizeDocks([self.problems_dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+        self._dock_full: bool | None = None
+        self.checker.checked.connect(self._size_problems_dock)
         self._update_title()
         if self.panel.model.drafts:
             self.open_draft(self.panel.model.drafts[0].id)
@@ -176,8 +177,8 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.placeholder)
         self.problems_dock.watch(document, self.form)
-        for text in DOCUMENT_ACTIONS:
-            self.actions_by_text[text].setEnabled(document is not None)
+        for action in self._draft_actions:
+            action.setEnabled(document is not None)
         self._update_title()
 
     # the panel's buttons
@@ -262,6 +263,85 @@ class MainWindow(QMainWindow):
         self.panel.refresh(select_id=draft_id)
         self.open_draft(draft_id)
         self.statusBar().showMessage("กู้คืนฉบับร่างจากถังขยะแล้ว", 8000)
+
+    def _size_problems_dock(self, problems: list) -> None:
+        """The problems panel takes room only when it lists something: at its least while
+        the draft has no problem, at most 30 % of the window's height when it has; sized
+        again only when that changes, so a height the clerk dragged stays."""
+        full = bool(problems)
+        if full == self._dock_full:
+            return
+        self._dock_full = full
+        height = (
+            min(DOCK_HEIGHT, int(self.height() * 0.3))
+            if full
+            else self.problems_dock.minimumSizeHint().height()
+        )
+        self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
+
+    # commands of the menus (ui.menus)
+    def focus_search(self) -> None:
+        self.splitter.widget(0).show()
+        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.search.selectAll()
+
+    def duplicate_selected(self) -> None:
+        if self.document is not None and self.document.draft_id is not None:
+            self.duplicate_draft(self.document.draft_id)
+
+    def delete_selected(self) -> None:
+        if self.document is not None and self.document.draft_id is not None:
+            self.delete_draft(self.document.draft_id)
+
+    def empty_bin(self) -> None:
+        try:
+            binned = self.store.list_bin()
+        except StorageError as error:
+            dialogs.inform(self, "ล้างถังขยะไม่ได้", str(error), error=True)
+            return
+        if not binned:
+            dialogs.inform(self, "ล้างถังขยะ", "ถังขยะว่างอยู่แล้ว")
+            return
+        if not dialogs.ask(
+            self,
+            "ล้างถังขยะ",
+            f"ลบฉบับร่าง {len(binned):,} ฉบับในถังขยะอย่างถาวรใช่หรือไม่?"
+            "\nกู้คืนจากถังขยะไม่ได้อีก (ยังกู้ได้จากสำเนาสำรองประจำวันที่ทำไว้ก่อนหน้า)",
+            yes="ลบถาวร",
+        ):
+            return
+        try:
+            for summary in binned:
+                self.store.purge(summary.id)
+        except StorageError as error:
+            dialogs.inform(self, "ล้างถังขยะไม่ได้", str(error), error=True)
+        self.panel.refresh()
+        self.statusBar().showMessage(f"ลบฉบับร่าง {len(binned):,} ฉบับออกจากถังขยะแล้ว", 8000)
+
+    def toggle_drafts_panel(self) -> None:
+        panel = self.splitter.widget(0)
+        panel.setVisible(not panel.isVisible())
+
+    def go_to_tab(self, index: int) -> None:
+        """Ctrl+1…Ctrl+7: that tab, with the focus in its first field."""
+        if self.form is None or not 0 <= index < self.form.count():
+            return
+        self.form.setCurrentIndex(index)
+        section = SECTIONS[index].key
+        first = next((f.key for f in FIELDS if f.section == section and not f.computed), None)
+        editor = self.form.editors.get(first) if first else None
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step_tab(self, delta: int) -> None:
+        if self.form is not None:
+            self.go_to_tab((self.form.currentIndex() + delta) % self.form.count())
+
+    def show_guide(self) -> None:
+        dialogs.show_help(self, "วิธีใช้", help_dialogs.guide_html())
+
+    def show_about(self) -> None:
+        dialogs.show_help(self, "เกี่ยวกับโปรแกรม", help_dialogs.about_html(self.db_path))
 
     # saving
     def show_restored(self, result: Restored) -> None:
@@ -353,6 +433,7 @@ class MainWindow(QMainWindow):
         if not self._leave_current():
             return False
         self._finished = True
+        settings.remember_window(self, self.splitter)
         self.autosaver.shutdown()
         self.importer.stop()
         self.background.shutdown()
@@ -389,58 +470,38 @@ class MainWindow(QMainWindow):
         return page
 
     def _fit_to_screen(self) -> None:
-        """Wide enough for the tabs with their badges and the drafts list, where the
-        screen allows."""
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        width, height = 1440, 880
-        if room is not None:
-            width, height = min(width, room.width()), min(height, room.height())
-        self.resize(width, height)
+        """The size and place the clerk left the window in; the first time, 1440×880 where
+        the screen has room, maximised on a smaller screen (a school PC's 1366×768)."""
+        if settings.restore_window(self, self.splitter):
+            return
+        wanted = QSize(1440, 880)
+        size = screen.fitted(wanted, self)
+        self.resize(size)
+        self.splitter.setSizes(_panel_split(size.width()))
+        if size != wanted:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _make_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("แฟ้ม")
-        edit_menu = self.menuBar().addMenu("แก้ไข")
-        view_menu = self.menuBar().addMenu("มุมมอง")
-        view_menu.addAction(self.problems_dock.toggleViewAction())
-        specs = (
-            (file_menu, "new", "ฉบับร่างใหม่", QKeySequence.StandardKey.New, self.new_draft),
-            (file_menu, None, "นำเข้า…", QKeySequence("Ctrl+I"), self.importer.choose_file),
-            (file_menu, None, "วางข้อความจากแบบพิมพ์…", None, self.importer.paste_text),
-            (file_menu, "save", "บันทึกทันที", QKeySequence.StandardKey.Save, self.save_now),
-            (file_menu, None, "-", None, None),
-            (file_menu, None, "ส่งออก PDF…", QKeySequence("Ctrl+E"), self.pdf.export),
-            (file_menu, None, "ดูตัวอย่างก่อนพิมพ์", QKeySequence("Ctrl+Shift+P"), self.pdf.preview),
-            (file_menu, None, "พิมพ์…", QKeySequence.StandardKey.Print, self.pdf.print_report),
-            (file_menu, None, "-", None, None),
-            (file_menu, None, "กู้คืนจากสำเนาสำรอง…", None, self.backups.restore_from_backup),
-            (file_menu, None, "ส่งออกฉบับร่างทั้งหมด…", None, self.backups.export_all),
-            (file_menu, None, "นำเข้าฉบับร่างจากไฟล์สำรอง…", None, self.backups.import_all),
-            (file_menu, None, "-", None, None),
-            (file_menu, None, "ปิดโปรแกรม", QKeySequence.StandardKey.Quit, self.close),
-            (edit_menu, None, "เลิกทำ", None, lambda: self._edit_focused("undo")),
-            (edit_menu, None, "ทำซ้ำ", None, lambda: self._edit_focused("redo")),
-        )
-        self.actions_by_text: dict[str, QAction] = {}
-        for menu, icon_name, text, shortcut, slot in specs:
-            if text == "-":
-                menu.addSeparator()
-                continue
-            action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            menu.addAction(action)
-            self.actions_by_text[text] = action
+        self.actions_by_text = menus.build(self)
         quit_action = self.actions_by_text["ปิดโปรแกรม"]
+        file_menu = self.menuBar().actions()[0].menu()
         file_menu.insertActions(quit_action, list(self.pdf.choice_actions.values()))  # kept
         file_menu.insertSeparator(quit_action)
-        self.addAction(self.actions_by_text["บันทึกทันที"])
-        for text in DOCUMENT_ACTIONS:
-            self.actions_by_text[text].setEnabled(False)
+        self._draft_actions = [
+            self.actions_by_text[c.text] for _t, cs in menus.MENUS for c in cs if c.needs_draft
+        ]
+        for action in self._draft_actions:
+            action.setEnabled(False)
 
-    def _edit_focused(self, what: str) -> None:
+    def edit_focused(self, what: str) -> None:
         # the text widgets keep their own undo history (Ctrl+Z / Ctrl+Y work in them directly)
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, what):
             getattr(widget, what)()
+
+
+def _panel_split(width: int) -> list[int]:
+    """The drafts panel's share of a window `width` wide: enough for a name and a date,
+    and no more than 440 px, so the tabs keep their room on a small screen."""
+    panel = max(240, min(440, int(width * 0.27)))
+    return [panel, width - panel]

@@ -10,7 +10,7 @@ to a printer as it is.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui import screen
 
 # 300 dpi keeps one A4 page image at about 35 MB while 11-pt Thai prints sharp; a 1200-dpi
 # printer would otherwise need half a gigabyte per page
@@ -128,8 +130,7 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.stack, 1)
         self._set_ready(False)
         self.view.pageNavigator().currentPageChanged.connect(self._show_page)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(900, screen.width() - 40), min(1000, screen.height() - 60))
+        screen.fit(self, 900, 1000)
 
     def show_pdf(self, data: bytes) -> None:
         """Show the PDF's pages (the previous ones, if any, are let go)."""

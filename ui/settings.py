@@ -1,5 +1,6 @@
-"""The window's small preferences: the last folder used to export and to import, and
-the PDF's style choices (Thai distributed justification, Thai long dates).
+"""The window's small preferences: the last folder used to export and to import, the PDF's
+style choices (Thai distributed justification, Thai long dates), and where the window was
+(size, place, maximised, the drafts panel's width).
 
 Kept in an INI file in the user's config folder (`platformdirs`, like the database's own
 folder), opened at each use: the file's path is read from the environment every time, so
@@ -12,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from platformdirs import user_config_dir
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from storage.paths import APP_NAME
 
@@ -59,4 +61,25 @@ def pdf_choice(key: str) -> bool:
 def set_pdf_choice(key: str, on: bool) -> None:
     settings = _settings()
     settings.setValue(f"pdf/{key}", "true" if on else "false")
+    settings.sync()
+
+
+def restore_window(window: QMainWindow, splitter: QSplitter) -> bool:
+    """Put `window` back where the clerk left it (size, place, maximised, the drafts panel's
+    width); False the first time. A place on a screen no longer there is left to Qt, which
+    moves the window onto the screen it has."""
+    settings = _settings()
+    geometry = settings.value("window/geometry")
+    if not isinstance(geometry, QByteArray) or not window.restoreGeometry(geometry):
+        return False
+    split = settings.value("window/splitter")
+    if isinstance(split, QByteArray):
+        splitter.restoreState(split)
+    return True
+
+
+def remember_window(window: QMainWindow, splitter: QSplitter) -> None:
+    settings = _settings()
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/splitter", splitter.saveState())
     settings.sync()
