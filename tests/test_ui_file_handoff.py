@@ -78,3 +78,29 @@ def test_a_second_copy_hands_its_file_over_and_ends(qapp, qtbot, tmp_path, monke
     with AppLock(db):
         code = app_module.run(db, tmp_path / "ข.bmareport")
     assert (code, bool(shown)) == ((0, False) if given else (2, True))
+
+
+def test_a_second_copy_with_no_file_brings_the_open_window_forward(qtbot, tmp_path):
+    db = tmp_path / "drafts.db"
+    receiver = FileReceiver(db)
+    code = SECOND_COPY.replace("Path({file!r})", "None").format(root=str(ROOT), db=str(db))
+    with qtbot.waitSignal(receiver.raise_requested, timeout=10000):
+        second = subprocess.Popen([sys.executable, "-c", code])
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=10000)
+    assert second.returncode == 0
+
+
+def test_starting_again_while_the_window_is_open_shows_it_instead_of_an_error(
+    qapp, qtbot, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(dialogs, "inform", lambda *a, **k: pytest.fail("an error was shown"))
+    db = tmp_path / "drafts.db"
+    with AppLock(db):
+        # that the open window answers is tested above, with a real second process
+        sent: list[object] = []
+        monkeypatch.setattr(
+            app_module, "_hand_over", lambda db_path, file: sent.append(file) or True
+        )
+        assert app_module.run(db) == 0
+    assert sent == [None]

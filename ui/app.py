@@ -65,8 +65,9 @@ def run(db_path: Path, open_file: Path | None = None) -> int:
         lock.acquire()
     except StorageError as error:
         # another window holds the database: a file given here goes to it (double-clicking
-        # a .bmareport while the app is open), and this copy ends
-        if open_file is not None and _hand_over(db_path, open_file):
+        # a .bmareport while the app is open), or that window comes to the front (the
+        # Start-menu icon clicked again), and this copy ends
+        if _hand_over(db_path, open_file):
             return 0
         message = str(error)
         if open_file is not None:
@@ -79,7 +80,7 @@ def run(db_path: Path, open_file: Path | None = None) -> int:
         lock.release()
 
 
-def _hand_over(db_path: Path, file: Path) -> bool:
+def _hand_over(db_path: Path, file: Path | None) -> bool:
     from ui import file_handoff  # QtNetwork, loaded only when there is a file to hand over
 
     return file_handoff.send_file(db_path, file)
@@ -90,13 +91,18 @@ def _receive_files(window: MainWindow, db_path: Path) -> None:
 
     receiver = FileReceiver(db_path, window)
     receiver.received.connect(partial(_take_file, window))
+    receiver.raise_requested.connect(partial(_come_forward, window))
+
+
+def _come_forward(window: MainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.raise_()
+    window.activateWindow()
 
 
 def _take_file(window: MainWindow, path: Path) -> None:
     """A file another copy of the app was given: the window comes forward and imports it."""
-    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-    window.raise_()
-    window.activateWindow()
+    _come_forward(window)
     window.importer.import_path(path)
 
 

@@ -4,7 +4,8 @@ Windows starts a new copy of the app for every `.bmareport` file the clerk doubl
 (and for "Open with"). Only one window may hold a database (`storage.lock`), so a second
 copy given a file passes the file's path to the open window over a local socket (a named
 pipe on Windows) and ends; the open window comes to the front and imports the file as if
-it had been dropped on it.
+it had been dropped on it. A second copy given no file (the clerk clicked the Start-menu
+icon again) sends an empty line: the open window just comes to the front.
 
 The socket's name is derived from the user and the database path, so two clerks on one PC,
 or two databases, never reach each other's window.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -29,13 +31,20 @@ def server_name(db_path: Path) -> str:
     return "BMAProjectReport-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
-def send_file(db_path: Path, file: Path, timeout_ms: int = TIMEOUT_MS) -> bool:
-    """Give `file` to the window open on `db_path`; True once that window has taken it."""
+def send_file(db_path: Path, file: Path | None, timeout_ms: int = TIMEOUT_MS) -> bool:
+    """Give `file` to the window open on `db_path` (None: ask it to come to the front); True
+    once that window has taken it."""
+    if sys.platform == "win32":
+        import ctypes
+
+        # Windows lets only the foreground process bring a window forward: let the open one
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
     socket = QLocalSocket()
     socket.connectToServer(server_name(db_path))
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(str(Path(file).resolve()).encode("utf-8") + b"\n")
+    line = str(Path(file).resolve()) if file is not None else ""
+    socket.write(line.encode("utf-8") + b"\n")
     if not socket.waitForBytesWritten(timeout_ms):
         return False
     answer = b""
@@ -50,6 +59,7 @@ class FileReceiver(QObject):
     (it replaces a stale socket left by a copy that crashed)."""
 
     received = Signal(Path)
+    raise_requested = Signal()
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,3 +82,5 @@ class FileReceiver(QObject):
         socket.flush()
         if line:
             self.received.emit(Path(line))
+        else:
+            self.raise_requested.emit()

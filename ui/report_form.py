@@ -261,7 +261,14 @@ class ReportForm(QTabWidget):
         self.progress = ProgressTab()
         self.editors["progress_reports"] = self.progress
         layout.addWidget(self.progress, 1)
-        return page
+        # scrolls as a whole on a screen too short for the table and the selected report
+        # (1366×768 at 150 %), rather than pushing the window's bottom off the screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.scrolls[section.key] = scroll
+        return scroll
 
     def _editor(self, field: Field) -> QWidget:
         editor = make_editor(field)
