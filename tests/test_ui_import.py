@@ -282,3 +282,21 @@ def test_the_paste_box_reads_only_some_text(qtbot):
 )
 def test_field_labels(path, label):
     assert field_label(path) == label
+
+
+@pytest.mark.parametrize("again", [True, False])
+def test_importing_the_same_report_twice_asks_first(qtbot, window, monkeypatch, again):
+    Summary(monkeypatch, window)
+    with qtbot.waitSignal(window.importer.imported) as first:
+        window.importer.import_path(DATA / "sample_report.json")
+    window.open_draft(window.store.list()[-1].id)  # another draft is open meanwhile
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask", lambda _p, _t, text, **_k: asked.append(text) or again)
+    signal = window.importer.imported if again else window.importer.cancelled
+    with qtbot.waitSignal(signal):
+        window.importer.import_path(DATA / "sample_report.json")
+    assert len(asked) == 1
+    assert "พัฒนาคูณภาพเครือข่ายโรงเรียน" in asked[0] and "2566" in asked[0]
+    assert len(window.store.list()) == (3 if again else 2)
+    if not again:  # the draft already there is opened instead
+        assert window.document.draft_id == first.args[0]

@@ -102,6 +102,7 @@ def test_delete_in_the_drafts_list_asks_then_moves_to_the_bin(qtbot, window, mon
     window.panel.view.setFocus()
     qtbot.keyClick(window.panel.view, Qt.Key.Key_Delete)
     assert len(asked) == 1 and name in asked[0]
+    assert "(ปีงบประมาณ 2566 รหัส 50280000-6851)" in asked[0]
     assert name not in [d.project_name for d in window.panel.model.drafts]
     assert name in [d.project_name for d in window.store.list_bin()]
 

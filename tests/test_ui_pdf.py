@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QToolButton
 from forms.pdf import render_pdf
 from forms.report import Report
 from storage.drafts import DraftStore
-from ui import dialogs, settings
+from ui import dialogs, exported_note, settings
 from ui.background import worker_thread_names
 from ui.main_window import MainWindow
 from ui.pdf_export import proposed_name
@@ -105,7 +105,16 @@ def test_export_into_a_thai_folder_then_propose_it_again(
     assert answers.questions == []  # the sample has warnings only: nothing to confirm
     assert answers.proposed[0].name == "50280000-6851_2566.pdf"
     assert pdf_text(target).count("พัฒนาคูณภาพเครือข่ายโรงเรียน") >= 1
-    assert str(target) in window.statusBar().currentMessage()
+    assert window.pdf.note.isVisible() and target.name in window.pdf.note.text()
+    opened: list[Path] = []
+    monkeypatch.setattr(exported_note, "open_in_system", opened.append)
+    window.pdf.note.linkActivated.emit("folder")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_O,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert opened == [folder, target]  # the folder, then the file itself
     assert settings.last_folder("pdf") == folder
     with qtbot.waitSignal(window.pdf.exported):
         window.pdf.export()

@@ -24,8 +24,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from forms.errors import FormError
 from forms.filetypes import is_importable
+from forms.report import Report
+from storage.drafts import DraftSummary
+from storage.errors import StorageError
 from ui import dialogs, settings
 from ui.background import Background
+from ui.drafts_panel import local_time_text
 
 if TYPE_CHECKING:
     from forms.printout import ImportResult
@@ -112,6 +116,19 @@ class Importer(QObject):
         if not dialogs.confirm_import(self.window, source, result):
             self.cancelled.emit()
             return
+        same = self._same_draft(result.report)
+        if same is not None and not dialogs.ask(
+            self.window,
+            "มีฉบับร่างนี้อยู่แล้ว",
+            f"มีฉบับร่าง “{same.project_name or 'ไม่มีชื่อ'}” ปีงบประมาณ {same.fiscal_year or '-'}"
+            f" รหัส {same.project_code or '-'} อยู่แล้ว (แก้ไขล่าสุด {local_time_text(same.updated_at)})"
+            "\nนำเข้าเป็นฉบับร่างใหม่อีกฉบับ หรือเปิดฉบับที่มีอยู่?",
+            yes="นำเข้าเป็นฉบับใหม่",
+            no="เปิดฉบับที่มีอยู่",
+        ):
+            self.window.open_draft(same.id)
+            self.cancelled.emit()
+            return
         draft_id = self.window.add_draft(result.report)
         if draft_id is None:
             return
@@ -120,6 +137,25 @@ class Importer(QObject):
         what = f"“{path.name}”" if path is not None else PASTED
         self.window.statusBar().showMessage(f"นำเข้า{what}เป็นฉบับร่างใหม่แล้ว", 10000)
         self.imported.emit(draft_id)
+
+    def _same_draft(self, report: Report) -> DraftSummary | None:
+        """A draft (not in the bin) of the same project, year and name: importing the same
+        printout twice would otherwise make a second draft without a word."""
+        key = (report.project_code.strip(), report.fiscal_year, report.project_name.strip())
+        if not any(key[::2]):
+            return None  # nothing names the project: no draft is "the same"
+        try:
+            drafts = self.window.store.list()
+        except StorageError:
+            return None  # the import goes on; creating the draft will say what is wrong
+        return next(
+            (
+                d
+                for d in drafts
+                if (d.project_code.strip(), d.fiscal_year, d.project_name.strip()) == key
+            ),
+            None,
+        )
 
     # drops
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -229,11 +229,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"คัดลอกเป็นฉบับร่างปีงบประมาณ {year or '-'} แล้ว", 8000)
 
     def delete_draft(self, draft_id: int) -> None:
-        name = next((d.project_name for d in self.panel.model.drafts if d.id == draft_id), "")
+        summary = next((d for d in self.panel.model.drafts if d.id == draft_id), None)
+        name = summary.project_name if summary is not None else ""
+        which = ""
+        if summary is not None and (summary.fiscal_year or summary.project_code):
+            which = f" (ปีงบประมาณ {summary.fiscal_year or '-'} รหัส {summary.project_code or '-'})"
         if not dialogs.ask(
             self,
             "ย้ายไปถังขยะ",
-            f"ย้ายฉบับร่าง “{name or NEW_DRAFT_TITLE}” ไปถังขยะใช่หรือไม่?\nกู้คืนได้ภายหลังจากแท็บ “ถังขยะ”",
+            f"ย้ายฉบับร่าง “{name or NEW_DRAFT_TITLE}”{which} ไปถังขยะใช่หรือไม่?"
+            "\nกู้คืนได้ภายหลังจากแท็บ “ถังขยะ”",
             yes="ย้ายไปถังขยะ",
         ):
             return
@@ -485,6 +490,9 @@ class MainWindow(QMainWindow):
         self.actions_by_text = menus.build(self)
         quit_action = self.actions_by_text["ปิดโปรแกรม"]
         file_menu = self.menuBar().actions()[0].menu()
+        print_action = self.actions_by_text["พิมพ์…"]
+        file_menu.insertAction(print_action, self.pdf.last_export_action)
+        self.addAction(self.pdf.last_export_action)
         file_menu.insertActions(quit_action, list(self.pdf.choice_actions.values()))  # kept
         file_menu.insertSeparator(quit_action)
         self._draft_actions = [

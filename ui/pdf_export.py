@@ -24,6 +24,7 @@ from forms.checks import check_report
 from forms.report import Report
 from ui import dialogs, settings
 from ui.background import Background
+from ui.exported_note import ExportedNote
 from ui.pdf_preview import PdfPages, PreviewDialog, PrintError, print_pdf
 
 if TYPE_CHECKING:
@@ -92,6 +93,11 @@ class PdfActions(QObject):
         self.window, self.background = window, background
         self.preview_dialog: PreviewDialog | None = None
         self.choice_actions = {key: self._choice_action(key, *texts) for key, *texts in CHOICES}
+        self.note = ExportedNote(window.statusBar())
+        self.last_export_action = QAction("เปิดไฟล์ PDF ที่ส่งออกล่าสุด", self)
+        self.last_export_action.setShortcut("Ctrl+Shift+O")
+        self.last_export_action.setEnabled(False)
+        self.last_export_action.triggered.connect(self.note.open_file)
 
     def _choice_action(self, key: str, text: str, short: str, tip: str) -> QAction:
         action = QAction(text, self)
@@ -157,7 +163,9 @@ class PdfActions(QObject):
             self.failed.emit(str(error))
             return
         settings.remember_folder("pdf", target.parent)
-        self.window.statusBar().showMessage(f"ส่งออก PDF เป็น “{target}” แล้ว", 10000)
+        self.window.statusBar().clearMessage()
+        self.note.show_file(target)
+        self.last_export_action.setEnabled(True)
         self.exported.emit(str(target))
 
     # preview
