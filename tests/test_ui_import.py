@@ -300,3 +300,21 @@ def test_importing_the_same_report_twice_asks_first(qtbot, window, monkeypatch, 
     assert len(window.store.list()) == (3 if again else 2)
     if not again:  # the draft already there is opened instead
         assert window.document.draft_id == first.args[0]
+
+
+def test_files_imported_are_offered_again_newest_first(qtbot, window, thai_copy, monkeypatch):
+    from PySide6.QtWidgets import QMenu
+
+    Summary(monkeypatch, window)
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)  # the same project: "import it"
+    for path in (DATA / "sample_report.json", thai_copy):
+        with qtbot.waitSignal(window.importer.imported):
+            window.importer.import_path(path)
+    menu = window.findChild(QMenu, "recent_imports")
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == ["&1 รายงาน ปี 2566.txt", "&2 sample_report.json"]
+    with qtbot.waitSignal(window.importer.imported):
+        menu.actions()[1].trigger()
+    assert len(window.store.list()) == 4
+    menu.aboutToShow.emit()
+    assert menu.actions()[0].text() == "&1 sample_report.json"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from forms.errors import FormError
 from forms.filetypes import is_importable
@@ -93,6 +93,17 @@ class Importer(QObject):
         self.window.statusBar().showMessage(f"กำลังอ่าน “{path.name}”…")
         self.background.run(partial(_read_file, path), partial(self._read, path))
 
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """แฟ้ม › นำเข้าไฟล์ล่าสุด: the files imported last, by number (Alt+F, R, 1)."""
+        menu.clear()
+        recent = settings.recent_imports()
+        for number, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(partial(self.import_path, path))
+        if not recent:
+            menu.addAction("ยังไม่เคยนำเข้าไฟล์").setEnabled(False)
+
     def paste_text(self) -> None:
         text = dialogs.paste_printout(self.window)
         if text is None or not text.strip():
@@ -134,6 +145,7 @@ class Importer(QObject):
             return
         if path is not None:
             settings.remember_folder("import", path.parent)
+            settings.remember_import(path)
         what = f"“{path.name}”" if path is not None else PASTED
         self.window.statusBar().showMessage(f"นำเข้า{what}เป็นฉบับร่างใหม่แล้ว", 10000)
         self.imported.emit(draft_id)

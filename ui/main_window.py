@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -490,6 +491,10 @@ class MainWindow(QMainWindow):
         self.actions_by_text = menus.build(self)
         quit_action = self.actions_by_text["ปิดโปรแกรม"]
         file_menu = self.menuBar().actions()[0].menu()
+        recent = QMenu("นำเข้าไฟล์ล่าสุด (&R)", file_menu)
+        recent.setObjectName("recent_imports")
+        recent.aboutToShow.connect(lambda: self.importer.fill_recent_menu(recent))
+        file_menu.insertMenu(self.actions_by_text["วางข้อความจากแบบพิมพ์…"], recent)
         print_action = self.actions_by_text["พิมพ์…"]
         file_menu.insertAction(print_action, self.pdf.last_export_action)
         self.addAction(self.pdf.last_export_action)

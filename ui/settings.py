@@ -1,6 +1,6 @@
 """The window's small preferences: the last folder used to export and to import, the PDF's
 style choices (Thai distributed justification, Thai long dates), and where the window was
-(size, place, maximised, the drafts panel's width).
+(size, place, maximised, the drafts panel's width), the files imported last.
 
 Kept in an INI file in the user's config folder (`platformdirs`, like the database's own
 folder), opened at each use: the file's path is read from the environment every time, so
@@ -82,4 +82,21 @@ def remember_window(window: QMainWindow, splitter: QSplitter) -> None:
     settings = _settings()
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/splitter", splitter.saveState())
+    settings.sync()
+
+
+RECENT_IMPORTS = 8
+
+
+def recent_imports() -> list[Path]:
+    """The files imported last, newest first, those still there."""
+    value = _settings().value("import/recent", [])
+    names = [value] if isinstance(value, str) else list(value or [])
+    return [Path(name) for name in names if name and Path(name).is_file()]
+
+
+def remember_import(path: Path) -> None:
+    settings = _settings()
+    kept = [p for p in recent_imports() if p != path]
+    settings.setValue("import/recent", [str(p) for p in [path, *kept][:RECENT_IMPORTS]])
     settings.sync()
