@@ -71,8 +71,12 @@ def messages(monkeypatch) -> list[tuple[str, str]]:
 
 def test_import_a_printout_through_the_file_dialog(qtbot, window, thai_copy, monkeypatch):
     asked: list[Path] = []
-    monkeypatch.setattr(
-        dialogs, "open_file", lambda parent, title, folder, f: asked.append(folder) or thai_copy
+    monkeypatch.setattr(  # the file the first time; the second time the clerk cancels
+        dialogs,
+        "open_file",
+        lambda parent, title, folder, f: (
+            None if asked.append(folder) or len(asked) > 1 else thai_copy
+        ),
     )
     summary = Summary(monkeypatch, window)
     with qtbot.waitSignal(window.importer.imported) as imported:
