@@ -20,6 +20,7 @@ from forms.errors import FieldValueError, TooManyItemsError
 from forms.schema import Field, Kind
 from forms.thaidate import ce_year
 from forms.thainum import decimal_places, parse_number
+from forms.typed import UNITS
 
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -51,7 +52,7 @@ def _fail(field: Field, path: str, value: object, expected: str) -> FieldValueEr
 def _quoted_number(field: Field, path: str, value: str, what: str, example: str) -> FieldValueError:
     """A number written as JSON text: the error shows the clerk's own number without quotes."""
     try:
-        number = parse_number(value)
+        number = parse_number(value, UNITS.get(field.kind, ""))  # `"180,000 บาท"` too
     except ValueError:
         number = None
     if number is not None and len(f"{number:f}") <= 20:

@@ -1,8 +1,11 @@
 """The open draft: a report plus edit bookkeeping, announcing every change.
 
-Views subscribe to `changed` (the key that changed) and write through `set_value`; autosave
-compares `revision` with `saved_revision`. Domain rules that act on edits (the fiscal year
-filling empty project dates) live here so the CLI and the window share them.
+Views subscribe to `changed` (the key that changed) and write through `set_value`, which
+also takes `Unreadable(text)` for a date or number typed so that it cannot be read (the
+value becomes None and the text is kept, `forms.report`); `entry` gives a field back that
+way. Autosave compares `revision` with `saved_revision`. Domain rules that act on edits
+(the fiscal year filling empty project dates) live here so the CLI and the window share
+them.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from forms.events import Signal
-from forms.report import ProgressReport, Report, renumber
+from forms.report import ProgressReport, Report, Unreadable, entry, renumber
 from forms.schema import FIELDS_BY_KEY
 from forms.thaidate import add_years, fiscal_year_bounds
 
@@ -32,15 +35,25 @@ class ReportDocument:
     def value(self, key: str) -> Any:
         return getattr(self.report, key)
 
+    def entry(self, key: str) -> Any:
+        """What the field shows: its value, or `Unreadable` with the text typed there."""
+        return entry(self.report, key)
+
     def set_value(self, key: str, value: Any) -> None:
-        """Set one field; a no-op when the value is unchanged."""
+        """Set one field (`Unreadable(text)`: no value, the text kept); a no-op when the
+        field already holds it."""
         field = FIELDS_BY_KEY[key]
         if field.computed:
             raise KeyError(f"{key} is computed")
         if key == "progress_reports":
             value = renumber(list(value))
-        if getattr(self.report, key) == value:
+        if self.entry(key) == value:
             return
+        typed = {k: text for k, text in self.report.typed.items() if k != key}
+        if isinstance(value, Unreadable):
+            typed[key] = value.text
+            value = None
+        self.report.typed = typed  # a new dict: snapshots taken before keep their own
         setattr(self.report, key, value)
         self._touch(key)
         if key == "fiscal_year":
@@ -55,9 +68,9 @@ class ReportDocument:
             return
         start, end = fiscal_year_bounds(year)
         follows = is_fiscal_year_span(self.report.start_date, self.report.end_date)
-        if self.report.start_date is None or follows:
+        if self.entry("start_date") is None or follows:  # text typed there is not empty
             self.set_value("start_date", start)
-        if self.report.end_date is None or follows:
+        if self.entry("end_date") is None or follows:
             self.set_value("end_date", end)
 
     def _touch(self, key: str) -> None:

@@ -28,6 +28,11 @@ class Kind(Enum):
     INT = "int"  # a plain int (the report's running number)
 
 
+# Kinds typed into a box as text: text that cannot be read as the value is kept as typed
+# (`forms.report`'s `typed`, read by `forms.typed`)
+TYPED_KINDS = frozenset({Kind.DATE, Kind.YEAR_BE, Kind.MONEY, Kind.PERCENT})
+
+
 @dataclass(frozen=True)
 class Section:
     key: str

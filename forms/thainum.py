@@ -30,12 +30,18 @@ def format_percent(value: Decimal | None) -> str:
     return format_decimal(value, format="0.00", locale="th", decimal_quantization=True)
 
 
-def parse_number(text: str) -> Decimal | None:
+def parse_number(text: str, unit: str = "") -> Decimal | None:
     """A number typed by a clerk: Thai digits, thousands commas and spaces allowed; '' gives None.
 
-    Raises ValueError for anything else.
+    `unit` (`บาท`, `%`) may follow the number, as printouts write it and clerks copy it:
+    `parse_number("180,000 บาท", "บาท")` is 180000. Raises ValueError for anything else
+    (the unit alone, with no number, too).
     """
     cleaned = text.translate(_THAI_DIGITS).replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if unit and cleaned.endswith(unit):
+        cleaned = cleaned.removesuffix(unit)
+        if not cleaned:
+            raise ValueError(text)
     if not cleaned:
         return None
     if not _TYPED_NUMBER.match(cleaned):

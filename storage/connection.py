@@ -2,8 +2,16 @@
 
 The order matters and is the point of this module:
 1. a file that exists but is not SQLite, or fails `PRAGMA quick_check`, is refused as
-   damaged before anything could write to it (it is never overwritten or recreated);
-2. a file or folder the program may not write is refused as read-only;
+   damaged before anything could write to it (it is never overwritten or recreated). The
+   check reads the whole file: 0.6 s for 5,000 drafts (50 MB) from a cold disk, more than
+   the window's start may take. A file over `CHECK_AT_OPEN_BYTES` is therefore checked in a
+   background thread (`DamageCheck`, once per file and process) while the window opens,
+   and its connections (`CheckedConnection`) write nothing before the check has passed: a
+   damaged file's first write raises `DatabaseDamaged`, and the file stays as it was. Its
+   header and schema are still read at open, so a file that is not SQLite at all, or whose
+   schema is damaged, is refused at once;
+2. a file or folder the program may not write is refused as read-only (a file checked in
+   the background is found read-only by its first write rather than by a write at open);
 3. a database changed by a newer program (migration names this one does not know) is
    refused, untouched;
 4. an existing database with pending migrations is first copied aside with SQLite's backup
@@ -17,20 +25,24 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, ClassVar
 
 from storage.errors import (
     DatabaseDamaged,
     DatabaseReadOnly,
     NewerDatabase,
+    StorageError,
     translate,
 )
 from storage.schema_migrations import (
     MIGRATION_SET,
     MIGRATIONS_TABLE,
+    READABLE_WITHOUT,
     STEPS,
     Step,
     build_migrations,
@@ -38,6 +50,11 @@ from storage.schema_migrations import (
 )
 
 BUSY_TIMEOUT_S = 3.0
+# checked whole before opening up to this size: some 400 drafts, 50 ms from a cold disk
+CHECK_AT_OPEN_BYTES = 4 * 1024 * 1024
+# a larger file's check waits this long, or until a write needs it: the window's start
+# reads the drafts list from the same disk meanwhile
+CHECK_DELAY_S = 2.0
 
 
 @contextmanager
@@ -66,7 +83,11 @@ def open_connection(
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # drafts are the clerk's
         _check_writable(path)
         conn = sqlite3.connect(
-            path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+            path,
+            timeout=busy_timeout,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=CheckedConnection,
         )
         conn.text_factory = lenient_text
         if not existed:
@@ -122,7 +143,7 @@ def _read_only(
         applied, pending = _migration_state(conn, path, steps)
         if not applied:
             raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
-        if pending:
+        if any(name not in READABLE_WITHOUT for name in pending):
             raise DatabaseReadOnly(
                 path,
                 "ฐานข้อมูลนี้มาจากโปรแกรมรุ่นก่อนและต้องปรับรุ่นก่อนอ่าน"
@@ -165,7 +186,7 @@ def _check_writable(path: Path) -> None:
 
 
 def _prepare(
-    conn: sqlite3.Connection,
+    conn: CheckedConnection,
     path: Path,
     existed: bool,
     steps: tuple[Step, ...],
@@ -175,9 +196,13 @@ def _prepare(
     # 16 MB of page cache (default 2 MB): the drafts list and search scan every draft's
     # first page on each keystroke, and thousands of drafts then stay in memory.
     conn.execute("PRAGMA cache_size = -16000")
-    if existed:
+    small = existed and path.stat().st_size <= CHECK_AT_OPEN_BYTES
+    if small:
         _quick_check(conn, path)
-    applied, pending = _migration_state(conn, path, steps)
+    applied, pending = _migration_state(conn, path, steps)  # reads the header and schema
+    deferred = existed and not small and not pending and _journal_mode(conn) == "wal"
+    if existed and not small and not deferred:
+        _quick_check(conn, path)  # nothing is migrated, copied aside or switched to WAL unchecked
     if pending and existed and not applied and _user_version(conn) != 0:
         # an empty database another program has marked as its own
         raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
@@ -188,10 +213,15 @@ def _prepare(
         backup_copy(conn, path, pending[0])
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    if deferred:
+        # even the write probe below would write the header: the first write, whichever
+        # it is, waits for the check instead (`CheckedConnection`)
+        conn.damage_check = DamageCheck.of(path, busy_timeout)
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         if pending:
-            _apply(conn, steps)
+            _apply(conn, path, steps)
         else:
             # A write probe: a file opened read-only behind os.access's back (root, read-only
             # media, immutable files) refuses here, at open, rather than at the first autosave.
@@ -235,6 +265,93 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise DatabaseDamaged(path, str(rows[0][0]) if rows else "quick_check")
 
 
+class CheckedConnection(sqlite3.Connection):
+    """A connection whose first write transaction (`BEGIN IMMEDIATE`, as every write of a
+    `DraftStore` starts) waits for its file's `DamageCheck`: on a damaged file it raises
+    `DatabaseDamaged` before anything is written."""
+
+    damage_check: DamageCheck | None = None
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        check = self.damage_check
+        if check is not None and sql.startswith("BEGIN IMMEDIATE"):
+            check.wait()
+            self.damage_check = None  # passed; the file is not read again
+        return super().execute(sql, parameters)
+
+
+class DamageCheck:
+    """`PRAGMA quick_check` of one database file, in a thread of its own, over a read-only
+    connection of its own; one per file and process (the window's store and its autosave
+    worker's share it)."""
+
+    _running: ClassVar[dict[Path, tuple[tuple[int, ...], DamageCheck]]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, path: Path, busy_timeout: float) -> None:
+        self.path, self._busy_timeout = path, busy_timeout
+        self._needed = threading.Event()  # a write waits for the check: no more delay
+        self._done = threading.Event()
+        self._error: Exception | None = None
+        threading.Thread(target=self._run, name="damage-check", daemon=True).start()
+
+    @classmethod
+    def of(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> DamageCheck:
+        """The check of the file at `path` as it is now (a file changed since its check
+        was started, or replaced, is checked again)."""
+        info = path.stat()
+        identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        with cls._lock:
+            known = cls._running.get(path)
+            if known is not None and known[0] == identity:
+                return known[1]
+            check = cls(path, busy_timeout)
+            cls._running[path] = (identity, check)
+            return check
+
+    def _run(self) -> None:
+        self._needed.wait(CHECK_DELAY_S)
+        try:
+            self._error = self._check()
+        except Exception as error:  # not known to be sound: `wait` checks again
+            self._error = error
+        finally:
+            self._done.set()
+
+    def _check(self) -> StorageError | None:
+        try:
+            with translating(self.path):
+                conn = sqlite3.connect(
+                    f"{self.path.as_uri()}?mode=ro", uri=True, timeout=self._busy_timeout
+                )
+                try:
+                    conn.text_factory = lenient_text
+                    _quick_check(conn, self.path)
+                finally:
+                    conn.close()
+        except StorageError as error:
+            return error
+        return None
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self) -> None:
+        """Return once the file has passed the check; raise `DatabaseDamaged` when it has
+        not. A check that could not run (the file busy, a disk error) is run again here."""
+        self._needed.set()
+        self._done.wait()
+        if self._error is not None and not isinstance(self._error, DatabaseDamaged):
+            self._error = self._check()
+        if self._error is not None:
+            raise self._error.with_traceback(None)  # raised again at every write
+
+
+def _journal_mode(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+
+
 def _user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -257,13 +374,18 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _apply(conn: sqlite3.Connection, steps: tuple[Step, ...]) -> None:
+def _apply(conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...]) -> None:
     from sqlite_utils import Database
 
     # Inside our BEGIN IMMEDIATE, each step's own transaction becomes a savepoint, so two
     # copies of the program opening a new file at once cannot both migrate it.
     db = Database(conn, execute_plugins=False)
-    build_migrations(steps).apply(db)
+    try:
+        build_migrations(steps).apply(db)
+    except sqlite3.OperationalError as exc:
+        # a step that cannot run on tables that are there (a damaged record of the steps
+        # applied, as stress/storage_faults.py found): rolled back, nothing written
+        raise DatabaseDamaged(path, f"ปรับรุ่นฐานข้อมูลไม่ได้: {exc}") from exc
 
 
 def backup_copy(conn: sqlite3.Connection, path: Path, before: str) -> Path:

@@ -8,7 +8,8 @@ whatever the form looks like today. A new field means a new step (e.g. an
 
 Storage types: text as TEXT, years and numbers as INTEGER, dates as ISO `YYYY-MM-DD` TEXT,
 money and percent as TEXT holding the exact Decimal (never REAL, which would lose satang),
-lists of text as JSON TEXT.
+lists of text as JSON TEXT, and the texts typed where a value could not be read (a column
+`typed` in both tables, not a form field) as a JSON object TEXT.
 
 `sqlite_utils` is imported only when migrations are actually applied: its import costs more
 than half of the command line's start-up budget, and an up-to-date database needs none.
@@ -84,8 +85,24 @@ def m001_drafts_and_progress_reports(db: Database) -> None:
     )
 
 
+def m002_typed_texts(db: Database) -> None:
+    """The texts a clerk typed into a date or number box that cannot be read as its value
+    (`forms.report`'s `typed`), as a JSON object {field key: text}; '{}' for none."""
+    db.execute("ALTER TABLE drafts ADD COLUMN typed TEXT NOT NULL DEFAULT '{}'")
+    db.execute("ALTER TABLE progress_reports ADD COLUMN typed TEXT NOT NULL DEFAULT '{}'")
+
+
 # Append new steps here; never change or reorder released ones.
-STEPS: tuple[Step, ...] = (("m001_drafts_and_progress_reports", m001_drafts_and_progress_reports),)
+STEPS: tuple[Step, ...] = (
+    ("m001_drafts_and_progress_reports", m001_drafts_and_progress_reports),
+    ("m002_typed_texts", m002_typed_texts),
+)
+
+
+# Steps a database may lack and still be read as it is (by the read-only commands, and
+# when restoring from a backup made before them): `storage.rows` reads what they add as
+# absent (no `typed` column: no typed texts). A step that changes what is there never is.
+READABLE_WITHOUT: frozenset[str] = frozenset({"m002_typed_texts"})
 
 
 def step_names(steps: tuple[Step, ...] = STEPS) -> tuple[str, ...]:

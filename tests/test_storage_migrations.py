@@ -15,6 +15,7 @@ from forms.report import Report
 from forms.schema import FIELDS, PROGRESS_FIELDS
 from storage import DatabaseDamaged, DraftStore, NewerDatabase
 from storage.connection import applied_migrations, open_connection
+from storage.rows import draft_row, progress_rows
 from storage.schema_migrations import (
     MIGRATION_SET,
     MIGRATIONS_TABLE,
@@ -220,3 +221,57 @@ def test_newer_database_is_refused_and_untouched(tmp_path: Path, sample_report: 
     assert "m999_from_the_future" in str(info.value)
     assert str(db_path) in str(info.value)
     assert db_path.read_bytes() == before
+
+
+def test_second_step_is_frozen():
+    db = Database(memory=True)
+    build_migrations(STEPS[:2]).apply(db)
+    for table in ("drafts", "progress_reports"):
+        [typed] = [c for c in db.table(table).columns if c.name == "typed"]
+        assert (typed.type, typed.notnull, typed.default_value) == ("TEXT", 1, "'{}'")
+
+
+def _released_database(path: Path, report: Report) -> int:
+    """A database as the program before `m002_typed_texts` made it, holding `report`."""
+    conn = open_connection(path, steps=STEPS[:1])
+    try:
+        draft = {k: v for k, v in draft_row(report).items() if k != "typed"}
+        columns = ", ".join(f'"{k}"' for k in draft)
+        cursor = conn.execute(
+            f"INSERT INTO drafts (created_at, updated_at, {columns}) "
+            f"VALUES ('2026-01-05T08:00:00+00:00', '2026-01-05T08:00:00+00:00', "
+            f"{', '.join('?' * len(draft))})",
+            tuple(draft.values()),
+        )
+        draft_id = int(cursor.lastrowid or 0)
+        for row in progress_rows(draft_id, report):
+            del row["typed"]
+            names = ", ".join(f'"{k}"' for k in row)
+            conn.execute(
+                f"INSERT INTO progress_reports ({names}) VALUES ({', '.join('?' * len(row))})",
+                tuple(row.values()),
+            )
+    finally:
+        conn.close()
+    return draft_id
+
+
+def test_a_released_database_gains_typed_texts_and_keeps_its_drafts(
+    tmp_path: Path, sample_report: Report
+):
+    db_path = tmp_path / "drafts.db"
+    draft_id = _released_database(db_path, sample_report)
+
+    with DraftStore.open(db_path) as store:
+        loaded = store.load(draft_id)
+        assert loaded == sample_report and loaded.typed == {}
+        loaded.end_date = None
+        loaded.typed = {"end_date": "31/09/2566"}
+        loaded.progress_reports[0].typed = {"date": "30/01/66"}
+        store.save(draft_id, loaded)
+    with DraftStore.open(db_path) as store:
+        assert store.load(draft_id) == loaded
+    [backup] = tmp_path.glob("drafts.db.bak-*")
+    assert backup.name.endswith("-before-m002_typed_texts")
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert applied_migrations(conn) == list(step_names())

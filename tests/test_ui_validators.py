@@ -1,38 +1,31 @@
-"""Percent, money and year boxes refuse what is not a number while the clerk types."""
+"""Percent, money and year boxes refuse keys that type no digit; whatever else is typed or
+pasted stays as it is: a number (in range or not) is the value, other text is kept."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
-from PySide6.QtGui import QValidator
 
+from forms.report import Unreadable
 from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
 from ui.editors import NumberEdit, make_editor
-from ui.validators import date_state, number_state
-
-State = QValidator.State
+from ui.validators import DATE_KEYS, NUMBER_KEYS, YEAR_KEYS, refuses
 
 
-@pytest.mark.parametrize("text", ["a", "12a", "1.2.3", "-5", "๑x", "1e5", "20%"])
-def test_non_numbers_are_invalid(text):
-    assert number_state(text, Decimal(0), Decimal(100)) == State.Invalid
+@pytest.mark.parametrize("text", ["a", "%", "ก", "e", "-", "๑x"])
+def test_keys_typing_no_number_are_refused(text):
+    assert refuses(NUMBER_KEYS, text)
 
 
-@pytest.mark.parametrize("text", ["", "0", "20", "20.5", "100.00", "๒๐", "1,000"])
-def test_numbers_within_limits_are_acceptable(text):
-    assert number_state(text, Decimal(0), Decimal(1000)) == State.Acceptable
+@pytest.mark.parametrize("text", ["0", "๒", ",", ".", " ", "", "\x16", "\x08", "\r"])
+def test_digits_separators_and_control_keys_are_taken(text):
+    assert not refuses(NUMBER_KEYS, text)
 
 
-def test_over_the_maximum_or_too_many_decimals_is_invalid():
-    assert number_state("100.01", Decimal(0), Decimal(100)) == State.Invalid
-    assert number_state("1.234", Decimal(0), None) == State.Invalid
-
-
-def test_date_text_states():
-    assert date_state("30/01/2566") == State.Acceptable
-    assert date_state("30/0") == State.Intermediate
-    assert date_state("3a") == State.Invalid
+def test_years_take_digits_only_and_dates_slashes():
+    assert refuses(YEAR_KEYS, ".") and not refuses(YEAR_KEYS, "๕")
+    assert not refuses(DATE_KEYS, "/") and refuses(DATE_KEYS, "a")
 
 
 def editor(qtbot, field) -> NumberEdit:
@@ -41,22 +34,22 @@ def editor(qtbot, field) -> NumberEdit:
     return widget
 
 
-def test_percent_box_keeps_only_digits_and_stops_at_100(qtbot):
+def test_percent_box_refuses_letters_and_keeps_a_number_over_100(qtbot):
     box = editor(qtbot, PROGRESS_FIELDS_BY_KEY["progress_percent"])
     seen: list[object] = []
     box.edited.connect(seen.append)
-    qtbot.keyClicks(box, "1x0q1")  # the letters and the third digit (101 > 100) are refused
-    assert box.text() == "10"
-    assert seen[-1] == Decimal(10)
+    qtbot.keyClicks(box, "1x0q1")  # the letters are refused; 101 is a number the check marks
+    assert box.text() == "101"
+    assert seen[-1] == Decimal(101)
 
 
-def test_money_box_takes_thousands_commas_and_satang(qtbot):
+def test_money_box_takes_thousands_commas_and_every_decimal(qtbot):
     box = editor(qtbot, PROGRESS_FIELDS_BY_KEY["budget_used"])
     qtbot.keyClicks(box, "ab32,4a00.505")
-    assert box.text() == "32,400.50"
-    assert box.value() == Decimal("32400.50")
+    assert box.text() == "32,400.505"
+    assert box.value() == Decimal("32400.505")
     box.editingFinished.emit()
-    assert box.text() == "32,400.50"
+    assert box.text() == "32,400.505"  # never rounded to 32,400.51 out of sight
 
 
 def test_money_box_reformats_when_left(qtbot):
@@ -66,10 +59,20 @@ def test_money_box_reformats_when_left(qtbot):
     assert box.text() == "180,000"
 
 
-def test_year_box_gives_an_int_only_for_a_plausible_be_year(qtbot):
+def test_year_box_gives_an_int_for_four_digits_and_keeps_fewer_as_typed(qtbot):
     box = editor(qtbot, FIELDS_BY_KEY["fiscal_year"])
     seen: list[object] = []
     box.edited.connect(seen.append)
     qtbot.keyClicks(box, "25.6y6")
     assert box.text() == "2566"
-    assert seen == [2566] and isinstance(seen[0], int)
+    assert seen == [Unreadable("2"), Unreadable("25"), Unreadable("256"), 2566]
+    assert isinstance(seen[-1], int)
+
+
+def test_pasted_text_is_never_refused(qtbot):
+    box = editor(qtbot, FIELDS_BY_KEY["budget_received"])
+    box.insert("ประมาณ 180,000")
+    assert box.text() == "ประมาณ 180,000"
+    assert box.value() == Unreadable("ประมาณ 180,000")
+    box.editingFinished.emit()
+    assert box.text() == "ประมาณ 180,000"  # unreadable text is not reformatted

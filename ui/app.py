@@ -113,7 +113,13 @@ def _run_locked(app: QApplication, db_path: Path, open_file: Path | None) -> int
         dialogs.inform(None, "เปิดฐานข้อมูลไม่ได้", str(error), error=True)
         return EXIT_STORAGE_ERROR
     try:
-        window = MainWindow(store, db_path)
+        try:
+            window = MainWindow(store, db_path)
+        except StorageError as error:
+            # a large file is checked for damage in the background (storage.connection):
+            # damage in the pages the drafts list reads shows here instead
+            dialogs.inform(None, "เปิดฐานข้อมูลไม่ได้", str(error), error=True)
+            return EXIT_STORAGE_ERROR
         # logging off or shutting down the PC: save before the session ends
         app.commitDataRequest.connect(lambda _manager: window.save_now())
         window.show()

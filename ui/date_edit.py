@@ -4,13 +4,17 @@ Qt's `QCalendar` has no Buddhist calendar, so `BeCalendar` hides the navigation 
 Gregorian `QCalendarWidget` and puts its own in its place: Thai month names and a year box
 that shows the BE year. The only CE <-> BE conversion here is `_page_from_year_box` /
 `_year_box_from_page`, through `forms.thaidate`, so 543 is added in exactly one place.
+Typed text is read by `forms.typed`; text that is no date (`31/09/2567`) stays in the box as
+typed and is the editor's value as `Unreadable` (the `unreadable` check says why).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -23,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.thaidate import ThaiDateError, be_year, ce_year, format_be_date, thai_month_names
-from ui import plain
+from forms.report import Unreadable
+from forms.schema import Kind
+from forms.thaidate import be_year, ce_year, format_be_date, thai_month_names
+from forms.typed import entry_of
 from ui.icons import icon
-from ui.validators import BeDateValidator, parse_typed_date
+from ui.validators import DATE_KEYS, filter_keys
 
 THAI_LOCALE = QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
 MIN_YEAR_BE, MAX_YEAR_BE = 2400, 2800
@@ -51,9 +57,8 @@ class BeCalendar(QWidget):
         self.grid.setNavigationBarVisible(False)
         self.grid.setLocale(THAI_LOCALE)
         self.grid.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.grid.setHorizontalHeaderFormat(
-            QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
-        )
+        # อา. จ. อ. พ. พฤ. ศ. ส.: one letter would give อ and พ twice
+        self.grid.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.month_box = QComboBox()
         self.month_box.setObjectName("calendar_month")
         self.month_box.addItems(list(thai_month_names()))
@@ -87,11 +92,11 @@ class BeCalendar(QWidget):
         self.grid.activated.connect(lambda q: self.picked.emit(from_qdate(q)))
         self._year_box_from_page(self.grid.yearShown(), self.grid.monthShown())
 
-    def set_date(self, d: date | None) -> None:
-        """Select `d` (or show today's month when None)."""
-        shown = d or date.today()
-        if d is not None:
-            self.grid.setSelectedDate(to_qdate(d))
+    def set_date(self, d: date | None, near: date | None = None) -> None:
+        """Select `d`; when None, `near` (a day of the project) or else today. The day
+        highlighted is always the one Enter picks."""
+        shown = d or near or date.today()
+        self.grid.setSelectedDate(to_qdate(shown))
         self.grid.setCurrentPage(shown.year, shown.month)
 
     def shown_year_be(self) -> int:
@@ -110,68 +115,55 @@ class BeCalendar(QWidget):
 
 
 class BeDateEdit(QWidget):
-    """A line edit for `dd/mm/yyyy` (BE) with a calendar button; `edited` gives a date."""
+    """A line edit for `dd/mm/yyyy` (BE) with a calendar button; `edited` gives a date,
+    None, or `Unreadable` with the text typed."""
 
-    edited = Signal(object)  # date | None, after the clerk typed or picked a date
+    edited = Signal(object)  # date | None | Unreadable, after the clerk typed or picked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._date: date | None = None
+        self._date: date | Unreadable | None = None
         self.line = QLineEdit()
         self.line.setPlaceholderText("วว/ดด/ปปปป เช่น 30/01/2566")
-        self.line.setValidator(BeDateValidator(self.line))
-        self.line.setMaxLength(14)
+        # no maximum length: Qt would cut a longer paste silently
+        filter_keys(self.line, DATE_KEYS)
         self.button = QToolButton()
         self.button.setObjectName("calendar_button")
         self.button.setIcon(icon("calendar"))
         self.button.setAccessibleName("ปฏิทิน")
         self.button.setToolTip("เลือกวันที่จากปฏิทิน (ปี พ.ศ.)")
         self.button.clicked.connect(self.open_calendar)
+        # no Tab stop on every calendar button: Alt+Down or F4 in the box opens it
+        self.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        opener = QAction(self.line)
+        opener.setShortcuts([QKeySequence("Alt+Down"), QKeySequence("F4")])
+        opener.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        opener.triggered.connect(self.open_calendar)
+        self.line.addAction(opener)
+        # where an empty date's calendar opens (the form sets it to a day of the project)
+        self.near: Callable[[], date | None] = lambda: None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
         self.line.textEdited.connect(self._typed)
-        self.line.editingFinished.connect(self._finished)
         self.popup: QFrame | None = None
         self.calendar: BeCalendar | None = None
 
-    def value(self) -> date | None:
+    def value(self) -> date | Unreadable | None:
         return self._date
 
-    def show_value(self, d: date | None) -> None:
+    def show_value(self, d: date | Unreadable | None) -> None:
         """Show `d` (from the model); does not emit `edited`."""
         self._date = d
-        if self._text_date() != d or not self.line.hasAcceptableInput():
-            self.line.setText(format_be_date(d))
-        self._mark_invalid("")
-
-    def _text_date(self) -> date | None:
-        try:
-            return parse_typed_date(self.line.text())
-        except ThaiDateError:
-            return None
+        if entry_of(Kind.DATE, self.line.text()) != d:
+            self.line.setText(d.text if isinstance(d, Unreadable) else format_be_date(d))
 
     def _typed(self, text: str) -> None:
-        try:
-            value = parse_typed_date(text)
-        except ThaiDateError:
-            return
-        self._mark_invalid("")
-        self._set_and_emit(value)
+        self._set_and_emit(entry_of(Kind.DATE, text))
 
-    def _finished(self) -> None:
-        try:
-            parse_typed_date(self.line.text())
-        except ThaiDateError as error:
-            self._mark_invalid(str(error))
-
-    def _mark_invalid(self, message: str) -> None:
-        self.line.setToolTip(plain.tooltip(message))
-        self.line.setStyleSheet("QLineEdit { border: 1px solid #c0392b; }" if message else "")
-
-    def _set_and_emit(self, value: date | None) -> None:
+    def _set_and_emit(self, value: date | Unreadable | None) -> None:
         if value != self._date:
             self._date = value
             self.edited.emit(value)
@@ -184,7 +176,7 @@ class BeDateEdit(QWidget):
             QVBoxLayout(self.popup).addWidget(self.calendar)
             self.calendar.picked.connect(self.pick)
         assert self.calendar is not None
-        self.calendar.set_date(self._date)
+        self.calendar.set_date(self._date if isinstance(self._date, date) else None, self.near())
         self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
         self.popup.show()
         self.calendar.grid.setFocus()
@@ -194,5 +186,4 @@ class BeDateEdit(QWidget):
         if self.popup is not None:
             self.popup.hide()
         self.line.setText(format_be_date(d))
-        self._mark_invalid("")
         self._set_and_emit(d)

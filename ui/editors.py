@@ -2,6 +2,8 @@
 
 Every editor speaks the same small protocol, whatever it edits: `value()`, `show_value(v)`
 (set from the model, never echoed back) and an `edited(object)` signal (the clerk changed
+it). A date or number box's value may be `Unreadable(text)`: what was typed there cannot be
+read as the field's value, and it stays in the box as typed (the `unreadable` check marks
 it). The form binds editors to a `ReportDocument`; the progress tab binds the same editors
 to one row of the log. Editors carry the field key as their objectName.
 """
@@ -12,14 +14,17 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
+from forms.report import Unreadable
 from forms.schema import Field, Kind
-from forms.thainum import format_money, format_percent, parse_number
+from forms.suggestions import suggestions_for
+from forms.thainum import decimal_places, format_money, format_percent
+from forms.typed import entry_of
 from ui.date_edit import BeDateEdit
 from ui.list_editor import TextListEditor
-from ui.validators import NumberValidator
+from ui.validators import NUMBER_KEYS, YEAR_KEYS, filter_keys
 
 NO_CHOICE = "— ยังไม่ระบุ —"
 
@@ -35,6 +40,14 @@ class TextEdit(QLineEdit):
         # would cut a paste silently)
         self.setPlaceholderText(field.hint)
         self.textEdited.connect(lambda text: self.edited.emit(text))
+        offered = suggestions_for(field.key)
+        if offered:
+            completer = QCompleter(list(offered), self)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "บึงกุ่ม" finds its office
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            # a pick is an edit like a keystroke (setCompleter alone would not say so)
+            completer.activated.connect(lambda text: self.edited.emit(text))
+            self.setCompleter(completer)
 
     def value(self) -> str:
         return self.text()
@@ -42,6 +55,8 @@ class TextEdit(QLineEdit):
     def show_value(self, value: str) -> None:
         if self.text() != value:  # setText would also clear the undo history
             self.setText(value)
+            if not self.hasFocus():
+                self.setCursorPosition(0)  # a long name shows its start, not its end
 
 
 class ParagraphEdit(QPlainTextEdit):
@@ -76,10 +91,11 @@ _NUMBER_FORMAT = {Kind.MONEY: format_money, Kind.PERCENT: format_percent, Kind.Y
 
 
 class NumberEdit(QLineEdit):
-    """Money, percent or a BE year: refuses non-numbers as they are typed.
+    """Money, percent or a BE year: keys that type no digit are refused as they are typed.
 
-    Edits reach the model only when the text is a whole acceptable number; on leaving the
-    field the text is rewritten in the printed format (`180,000`, `20.00`).
+    Every edit reaches the model: a number as it is (out of range or over-precise numbers
+    too, which the checks mark), anything else as `Unreadable`. On leaving the field a
+    number is rewritten in the printed format (`180,000`, `20.00`), never rounded.
     """
 
     edited = Signal(object)
@@ -87,44 +103,36 @@ class NumberEdit(QLineEdit):
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = field.kind
-        decimals = 0 if field.kind in (Kind.YEAR_BE, Kind.INT) else 2
-        self.setValidator(NumberValidator(field.minimum, field.maximum, decimals, self))
+        filter_keys(self, YEAR_KEYS if field.kind is Kind.YEAR_BE else NUMBER_KEYS)
         self.setPlaceholderText(field.hint)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if field.computed:
+            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # no Tab stop; still copyable
             self.setReadOnly(True)
             self.setStyleSheet("QLineEdit { background: #eef0f1; color: #2c3e50; }")
             self.setToolTip("คำนวณอัตโนมัติจากรายงานความก้าวหน้า แก้ไขโดยตรงไม่ได้")
-        self.textEdited.connect(self._typed)
+        self.textEdited.connect(lambda text: self.edited.emit(entry_of(self.kind, text)))
         self.editingFinished.connect(self._reformat)
 
-    def _parsed(self) -> Any:
-        value = parse_number(self.text())
-        if value is not None and self.kind in (Kind.YEAR_BE, Kind.INT):
-            return int(value)
-        return value
-
     def value(self) -> Any:
-        return self._parsed() if self.hasAcceptableInput() else None
-
-    def _typed(self) -> None:
-        validator = self.validator()
-        state = validator.validate(self.text(), 0)[0] if validator else QValidator.State.Invalid
-        if state == QValidator.State.Acceptable:
-            self.edited.emit(self._parsed())
+        return entry_of(self.kind, self.text())
 
     def _reformat(self) -> None:
-        if self.hasAcceptableInput():
-            self.setText(self.format(self._parsed()))
+        value = self.value()
+        if not isinstance(value, Unreadable):
+            self.setText(self.format(value))
 
     def format(self, value: Decimal | int | None) -> str:
         if value is None:
             return ""
+        if isinstance(value, Decimal) and decimal_places(value) > 2:
+            return f"{value:,f}"  # every decimal typed: the decimals check says it is too many
         return _NUMBER_FORMAT.get(self.kind, str)(value)
 
-    def show_value(self, value: Decimal | int | None) -> None:
-        if not self.hasAcceptableInput() or self._parsed() != value:
-            self.setText(self.format(value))
+    def show_value(self, value: Any) -> None:
+        """Show a value or `Unreadable` text from the model; does not emit `edited`."""
+        if self.value() != value:
+            self.setText(value.text if isinstance(value, Unreadable) else self.format(value))
 
 
 class ChoiceEdit(QComboBox):
@@ -138,6 +146,14 @@ class ChoiceEdit(QComboBox):
         for value, label in field.choices:
             self.addItem(label, value)
         self.activated.connect(lambda index: self.edited.emit(self.itemData(index)))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel notch gives no focus
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # scrolling the page past an unfocused box must not change (and save) its choice
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
     def value(self) -> str | None:
         return self.currentData()
@@ -165,13 +181,13 @@ class ListEdit(TextListEditor):
         )
 
 
+# no INT editor: the progress report's running number follows the order and is only shown
 EDITORS: dict[Kind, type[QWidget]] = {
     Kind.TEXT: TextEdit,
     Kind.PARAGRAPH: ParagraphEdit,
     Kind.YEAR_BE: NumberEdit,
     Kind.MONEY: NumberEdit,
     Kind.PERCENT: NumberEdit,
-    Kind.INT: NumberEdit,
     Kind.DATE: DateEdit,
     Kind.CHOICE: ChoiceEdit,
     Kind.TEXT_LIST: ListEdit,

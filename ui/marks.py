@@ -2,8 +2,8 @@
 
 A widget is marked by a dynamic property `problem` (`error` / `warning`) that the
 `MARK_STYLE` sheet of the form draws; a property rather than the widget's own style sheet,
-because some editors set their own (the read-only total, the BE date box when a typed date
-is wrong) and the two must not overwrite each other. The messages are added to the
+because some editors set their own (the read-only total) and the two must not overwrite
+each other. The messages are added to the
 widget's tooltip, and its own tooltip comes back when the mark goes.
 """
 
@@ -23,9 +23,12 @@ from ui import plain
 PROPERTY = "problem"
 _OWN_TIP = "own_tooltip"
 COLORS = {"error": QColor("#c0392b"), "warning": QColor("#e08a1e")}
+# The focused box gets a plain blue frame the platform's thin focus line is too faint for
+# (its tinted background still shows a mark while the clerk types in it).
 MARK_STYLE = """
 *[problem="error"] { border: 2px solid #c0392b; border-radius: 3px; background: #fdf0ef; }
 *[problem="warning"] { border: 2px solid #e08a1e; border-radius: 3px; background: #fff8ec; }
+QLineEdit:focus, QPlainTextEdit:focus { border: 2px solid #1f6fb2; border-radius: 3px; }
 """
 
 

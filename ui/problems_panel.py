@@ -5,6 +5,12 @@ for misspellings and damaged quotes the proposed fix as a one-click link ("แ�
 Double-click or Enter on a row asks the window to go to the field (`go_to_requested`);
 a click on the fix link, or the fix button above the list, asks it to apply the fix
 (`fix_requested`). The panel itself never touches the report.
+
+A pause in typing may bring hundreds of problems, so the list costs the window only the
+rows it shows: a row's texts are made when it is first shown, and the columns are sized
+from the few texts that can be widest (the severity words, every tab title, the fixes
+present) rather than by Qt's ResizeToContents, which measured every row (246 problems froze
+the window for up to 240 ms).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from forms.checks import Problem, Severity, parse_path
-from forms.schema import FIELDS_BY_KEY, SECTIONS_BY_KEY
+from forms.schema import FIELDS_BY_KEY, SECTIONS, SECTIONS_BY_KEY
 from ui.marks import severity_icon
+from ui.progress_tab import cell_width
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY_WORDS = {Severity.ERROR: "ข้อผิดพลาด", Severity.WARNING: "คำเตือน"}
@@ -66,10 +74,22 @@ def count_text(problems: list[Problem]) -> str:
     return f"ข้อผิดพลาด {errors} · คำเตือน {len(problems) - errors}"
 
 
+def row_texts(problem: Problem) -> tuple[str, str, str, str]:
+    """A problem's four cells: severity, tab, message on one line, fix link."""
+    return (
+        SEVERITY_WORDS[problem.severity],
+        tab_title(problem.path),
+        " ".join(problem.message.split()),
+        fix_text(problem),
+    )
+
+
 class ProblemsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.problems: list[Problem] = []
+        self._texts: dict[int, tuple[str, str, str, str]] = {}  # by row, once shown
+        self._link_font = self.link_font(QFont())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.problems)
@@ -83,12 +103,10 @@ class ProblemsModel(QAbstractTableModel):
         problem = self.problems[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                SEVERITY_WORDS[problem.severity],
-                tab_title(problem.path),
-                " ".join(problem.message.split()),
-                fix_text(problem),
-            )[column]
+            texts = self._texts.get(index.row())
+            if texts is None:
+                texts = self._texts[index.row()] = row_texts(problem)
+            return texts[column]
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY_COLUMN:
             return severity_icon(problem.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -99,9 +117,7 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == FIX_COLUMN:
             return LINK_COLOR
         if role == Qt.ItemDataRole.FontRole and column == FIX_COLUMN:
-            font = QFont()
-            font.setUnderline(True)
-            return font
+            return self._link_font
         if role == PROBLEM_ROLE:
             return problem
         return None
@@ -118,9 +134,17 @@ class ProblemsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    @staticmethod
+    def link_font(font: QFont) -> QFont:
+        """`font` underlined, as the fix links are shown."""
+        link = QFont(font)
+        link.setUnderline(True)
+        return link
+
     def set_problems(self, problems: list[Problem]) -> None:
         self.beginResetModel()
         self.problems = list(problems)
+        self._texts = {}
         self.endResetModel()
 
 
@@ -129,6 +153,12 @@ class ProblemsView(QTableView):
     fires on a single click under some styles, so both are handled here instead)."""
 
     go_to = Signal(int)  # row
+    font_changed = Signal()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.font_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -169,12 +199,15 @@ class ProblemsPanel(QWidget):
         self.view.doubleClicked.connect(lambda index: self._go(index.row()))
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.view.font_changed.connect(self.fit_columns)
         self.show_problems([])
+        self.fit_columns()
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Show a new list, keeping the selected problem selected when it is still there."""
         current = self.current_problem()
         self.model.set_problems(problems)
+        self._fit_fixes()
         if current is not None and current in problems:
             self.select(problems.index(current))
         if problems:
@@ -211,6 +244,30 @@ class ProblemsPanel(QWidget):
         self.fix_button.setEnabled(has_fix)
         self.fix_button.setText(fix_text(problem) if has_fix else "แก้ตามที่เสนอ")
 
+    # column widths
+    def fit_columns(self) -> None:
+        """Size the severity and tab columns to the widest word and tab title there is (the
+        same for every list), and the fix column to the fixes listed."""
+        widths = {
+            SEVERITY_COLUMN: [cell_width(self.view, word) for word in SEVERITY_WORDS.values()],
+            TAB_COLUMN: [cell_width(self.view, s.title, icon=False) for s in SECTIONS],
+        }
+        for column, texts in widths.items():
+            self._resize(column, max(texts))
+        self._fit_fixes()
+
+    def _fit_fixes(self) -> None:
+        fixes = {fix_text(p) for p in self.model.problems if p.fix is not None}
+        font = self.model.link_font(self.view.font())
+        widths = [cell_width(self.view, fix, icon=False, font=font) for fix in fixes]
+        self._resize(FIX_COLUMN, max([0, *widths]))
+
+    def _resize(self, column: int, width: int) -> None:
+        header = self.view.horizontalHeader()
+        width = max(width, header.sectionSizeHint(column))
+        if header.sectionSize(column) != width:
+            header.resizeSection(column, width)
+
     def _make_view(self) -> ProblemsView:
         view = ProblemsView()
         view.setObjectName("problems_list")
@@ -224,6 +281,6 @@ class ProblemsPanel(QWidget):
         view.setAlternatingRowColors(True)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
         return view

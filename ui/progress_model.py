@@ -4,6 +4,11 @@ The model owns a copy of the log; every change a view makes (a field set, rows i
 removed or moved) renumbers the log (`forms.report.renumber`) and is announced whole through
 `edited`, which the form writes to the document. `show_value` takes the document's log back
 in without disturbing the views when nothing changed.
+
+An edit announces only the cell it changed, and the problems only the roles they touch, so
+a view repaints what changed and nothing more: the cost of a keystroke does not grow with
+the number of reports. `widest_texts` gives a view the few texts that decide a column's
+width without formatting every row.
 """
 
 from __future__ import annotations
@@ -55,11 +60,30 @@ def display_text(key: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def widest_texts(reports: list[ProgressReport], key: str) -> list[str]:
+    """The texts of column `key` one of which is the widest: every choice present, else the
+    largest value and the text of a missing one. Digits are of equal width in the window's
+    fonts (Sarabun, and Windows' UI fonts), so the largest number is the longest text."""
+    values = {getattr(r, key) for r in reports}
+    chosen = [v for v in values if v is not None]
+    if chosen and COLUMNS[COLUMN_OF[key]].kind != Kind.CHOICE:
+        chosen = [max(chosen)]
+    if None in values:
+        chosen.append(None)
+    return [cell_text(key, v) for v in chosen]
+
+
+def cell_text(key: str, value: Any) -> str:
+    """The text of a cell: the report number as `ครั้งที่ N`, else `display_text`."""
+    return f"ครั้งที่ {value}" if key == "no" else display_text(key, value)
+
+
 _PROBLEM_ROLES = (
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.ToolTipRole,
 )
+_PROBLEM_ROLE_LIST = [int(role) for role in _PROBLEM_ROLES]
 
 
 class ProgressModel(QAbstractTableModel):
@@ -86,9 +110,7 @@ class ProgressModel(QAbstractTableModel):
         field = COLUMNS[index.column()]
         value = getattr(self.reports[index.row()], field.key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if field.key == "no":
-                return f"ครั้งที่ {value}"
-            return display_text(field.key, value)
+            return cell_text(field.key, value)
         if role == VALUE_ROLE:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -121,8 +143,11 @@ class ProgressModel(QAbstractTableModel):
             return
         self.problems = problems
         if self.reports:
+            # the texts are unchanged: a view need not measure them again
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.reports) - 1, len(COLUMNS) - 1)
+                self.index(0, 0),
+                self.index(len(self.reports) - 1, len(COLUMNS) - 1),
+                _PROBLEM_ROLE_LIST,
             )
 
     def headerData(

@@ -2,12 +2,14 @@
 
 One tab per `forms.schema.SECTIONS` entry, in order; on each, one editor per field of that
 section (`ui.editors.make_editor`, the progress log's `ProgressTab`). Editors write with
-`document.set_value` and are refreshed from `document.changed`, so rules that act on edits
-(the fiscal year filling empty dates) show up in the widgets by themselves.
+`document.set_value` and are refreshed from `document.changed` with `document.entry` (a
+value, or the `Unreadable` text typed in its place), so rules that act on edits (the fiscal
+year filling empty dates) show up in the widgets by themselves.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from forms.checks import PathParts, Problem, parse_path
 from forms.document import ReportDocument
 from forms.schema import FIELDS_BY_KEY, ROUTINE_WORK, SECTIONS, Field, Kind, Section, fields_of
+from forms.thaidate import fiscal_year_bounds
 from ui.editors import make_editor
 from ui.list_editor import TextListEditor
 from ui.marks import MARK_STYLE, badge_icon, mark, markable, severity_of
@@ -113,9 +116,11 @@ class ReportForm(QTabWidget):
         self.widget(index).layout().addWidget(self._make_page(SECTIONS[index]))
         for key in set(self.editors) - before:
             editor = self.editors[key]
-            editor.show_value(self.document.value(key))
+            editor.show_value(self.document.entry(key))
             if not FIELDS_BY_KEY[key].computed:
                 editor.edited.connect(partial(self._edited, key))
+            if key in ("start_date", "end_date"):
+                editor.near = partial(self._near_date, key)
         self._show_totals()
         if self.problems:
             self._mark_fields()
@@ -130,7 +135,7 @@ class ReportForm(QTabWidget):
     def _on_changed(self, key: str) -> None:
         editor = self.editors.get(key)
         if editor is not None:
-            editor.show_value(self.document.value(key))
+            editor.show_value(self.document.entry(key))
         if key in ("budget_spent", "budget_received"):
             self._show_totals()
 
@@ -241,6 +246,7 @@ class ReportForm(QTabWidget):
         if section.key == "strategy":
             layout.addWidget(self._routine_button(), 0, Qt.AlignmentFlag.AlignLeft)
         if section.key == "signer":
+            layout.addWidget(self._signer_button(), 0, Qt.AlignmentFlag.AlignLeft)
             note = QLabel(f"ข้อความรับรองที่พิมพ์เหนือลายมือชื่อ: “{CERTIFICATION}”")
             note.setWordWrap(True)
             note.setStyleSheet("color: #566573;")
@@ -274,6 +280,29 @@ class ReportForm(QTabWidget):
         editor = make_editor(field)
         self.editors[field.key] = editor
         return editor
+
+    def _near_date(self, key: str) -> date | None:
+        """Where an empty project date's calendar opens: the fiscal year's first day (start)
+        or last day (end), not today; the end date opens at the start without a year."""
+        report = self.document.report
+        year = report.fiscal_year
+        if year is not None and 2400 <= year <= 2800:
+            start, end = fiscal_year_bounds(year)
+            return start if key == "start_date" else end
+        start_date = report.start_date
+        return start_date if key == "end_date" and isinstance(start_date, date) else None
+
+    def _signer_button(self) -> QPushButton:
+        button = QPushButton("ใช้ชื่อผู้รับผิดชอบโครงการ")
+        button.setObjectName("signer_is_responsible")
+        button.setToolTip("กรอกชื่อผู้รายงานด้วยชื่อผู้รับผิดชอบโครงการในแท็บข้อมูลโครงการ")
+        button.clicked.connect(self.signer_is_responsible)
+        return button
+
+    def signer_is_responsible(self) -> None:
+        name = self.document.value("responsible_person").strip()
+        if name:
+            self.document.set_value("signer_name", name)
 
     def _routine_button(self) -> QPushButton:
         button = QPushButton("กรอกช่องที่ว่างด้วย “การปฏิบัติงานประจำของหน่วยงาน”")

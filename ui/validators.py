@@ -1,85 +1,48 @@
-"""Validators that refuse what cannot become a value while the clerk types.
+"""What a key may type into a number or date box.
 
-Numbers go through `forms.thainum.parse_number` (Thai digits, thousands commas) and dates
-through `forms.thaidate.parse_be_date`, so what the field accepts is exactly what the model
-can hold. Partial input (`1,`, `30/0`) is Intermediate; letters are Invalid.
+A key that types a character no number (or BE date) has, a letter or `%`, is refused, so a
+slip of the finger shows at once. Everything else is taken as it comes: text pasted or
+dropped is never refused or cut, and a number out of range or with too many decimals is
+kept. What cannot be read as the field's value stays in the box, marked, with its reason
+(`forms.typed`). A `QValidator` cannot do this: Qt asks it about the whole new text, so
+it would refuse a paste such as `180,000 บาท` as it refuses a letter.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from decimal import Decimal
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QValidator
-
-from forms.thaidate import ThaiDateError, parse_be_date
-from forms.thainum import parse_number
-
-State = QValidator.State
-_PARTIAL_NUMBER = re.compile(r"^[0-9๐-๙,\s\u00a0]*\.?[0-9๐-๙]*$")
-_PARTIAL_DATE = re.compile(r"^\s*[0-9๐-๙]{0,2}(\s*/\s*[0-9๐-๙]{0,2}(\s*/\s*[0-9๐-๙]{0,4})?)?\s*$")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
+NUMBER_KEYS = DIGITS + ",. "  # thousands commas (or spaces), a decimal point
+YEAR_KEYS = DIGITS
+DATE_KEYS = DIGITS + "/ "
+_SHORTCUT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
 
 
-def number_state(
-    text: str, minimum: Decimal | None, maximum: Decimal | None, decimals: int = 2
-) -> State:
-    """Acceptable for a number within limits (or empty), Intermediate for a start of one."""
-    if not _PARTIAL_NUMBER.match(text) or (decimals == 0 and "." in text):
-        return State.Invalid
-    try:
-        value = parse_number(text)
-    except ValueError:
-        return State.Intermediate
-    if value is None:
-        return State.Acceptable
-    if maximum is not None and value > maximum:
-        return State.Invalid
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > decimals:
-        return State.Invalid
-    if minimum is not None and value < minimum:
-        return State.Intermediate
-    return State.Acceptable
+def refuses(allowed: str, text: str) -> bool:
+    """Whether a key typing `text` is refused in a box that takes the characters `allowed`
+    (keys that type nothing printable, such as Ctrl+V, Backspace or Enter, never are)."""
+    return text.isprintable() and bool(text) and not set(text) <= set(allowed)
 
 
-class NumberValidator(QValidator):
-    """Money, percent and year fields: digits, one point, thousands commas; within limits."""
+class KeyFilter(QObject):
+    """Installed on a line edit: refuses keys that type characters outside `allowed`."""
 
-    def __init__(
-        self,
-        minimum: Decimal | None = None,
-        maximum: Decimal | None = None,
-        decimals: int = 2,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, allowed: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.minimum, self.maximum, self.decimals = minimum, maximum, decimals
+        self.allowed = allowed
 
-    def validate(self, text: str, pos: int) -> tuple[State, str, int]:
-        return number_state(text, self.minimum, self.maximum, self.decimals), text, pos
-
-
-def parse_typed_date(text: str) -> date | None:
-    """The date a clerk typed as `30/01/2566` (Thai digits too); raises ThaiDateError."""
-    return parse_be_date(text.translate(_THAI_DIGITS))
-
-
-def date_state(text: str) -> State:
-    """Acceptable for a real BE date (or empty), Intermediate while it is being typed."""
-    if not _PARTIAL_DATE.match(text):
-        return State.Invalid
-    try:
-        parse_typed_date(text)
-    except ThaiDateError:
-        return State.Intermediate
-    return State.Acceptable
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.modifiers() & _SHORTCUT:
+            return False  # Ctrl+V and other shortcuts (some platforms give them a letter)
+        return refuses(self.allowed, event.text())
 
 
-class BeDateValidator(QValidator):
-    """`dd/mm/yyyy` with a Buddhist-Era year; digits and slashes only."""
-
-    def validate(self, text: str, pos: int) -> tuple[State, str, int]:
-        return date_state(text), text, pos
+def filter_keys(line: QObject, allowed: str) -> KeyFilter:
+    """Let `line` take only keys typing `allowed` characters (pastes are not keys)."""
+    key_filter = KeyFilter(allowed, line)
+    line.installEventFilter(key_filter)
+    return key_filter

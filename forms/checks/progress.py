@@ -58,7 +58,7 @@ def progress_goes_down(ctx: Context) -> Iterator[Finding]:
 
 def report_dated(ctx: Context) -> Iterator[Finding]:
     for r in ctx.report.progress_reports:
-        if r.date is None:
+        if r.date is None and "date" not in r.typed:  # typed text: the `unreadable` rule
             yield Finding(
                 progress_path(r.no, "date"),
                 f"{progress_label(r.no)} ไม่มีวันที่รายงาน — ใส่วันที่ (วัน/เดือน/ปี พ.ศ.) เช่น 30/01/2566",

@@ -22,6 +22,8 @@ _FIRST, _LAST = PLAUSIBLE_BE_YEARS[0], PLAUSIBLE_BE_YEARS[-1]
 
 def required(ctx: Context) -> Iterator[Finding]:
     for field in _REQUIRED:
+        if field.key in ctx.report.typed:
+            continue  # not empty: it holds text typed there (the `unreadable` rule says why)
         value = getattr(ctx.report, field.key)
         if field.kind is Kind.TEXT_LIST:
             if not any(item.strip() for item in value):

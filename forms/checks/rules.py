@@ -1,7 +1,7 @@
 """The rule table: every check, its id, its severity and what it is about, in one place.
 
 Like `forms.schema.FIELDS` for fields, this is the single list the checker runs; a rule's
-function (in `project`, `progress`, `lists`, `text`) yields `Finding`s, and the checker
+function (in `project`, `progress`, `lists`, `text`, `typed`) yields `Finding`s, and the checker
 turns them into `Problem`s with the severity declared here.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from forms.checks import lists, progress, project, text
+from forms.checks import lists, progress, project, text, typed
 from forms.checks.context import Context, Finding
 from forms.checks.problem import Severity
 
@@ -27,6 +27,7 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("required", ERROR, "ช่องที่ต้องกรอกก่อนส่งรายงาน", project.required),
+    Rule("unreadable", ERROR, "วันที่และตัวเลขที่พิมพ์ไว้อ่านเป็นค่าได้", typed.unreadable),
     Rule("project_code", ERROR, "รหัสโครงการตามรูปแบบ 12345678-1234", project.project_code_pattern),
     Rule("fiscal_year_ce", ERROR, "ปีงบประมาณที่พิมพ์เป็น ค.ศ.", project.fiscal_year_ce),
     Rule("fiscal_year_range", ERROR, "ปีงบประมาณ พ.ศ. 2500-2700", project.fiscal_year_range),

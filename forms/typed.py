@@ -1,0 +1,131 @@
+"""Reading what a clerk types into a date, year, money or percent box, and why a text
+cannot be read.
+
+`read_typed` gives the field's value or raises `NotReadable` with a Thai reason and what to
+type instead; `entry_of` gives the value or `Unreadable(text)`, which the report keeps as
+typed (`forms.report`). The window's boxes and the `unreadable` check both read through
+here, so a box marks exactly what the check reports, in the same words.
+
+A number out of the field's range or with too many decimals (`150` %, `99.999`) is read:
+it is a number, and the range and decimals checks say what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from forms.report import Unreadable
+from forms.schema import TYPED_KINDS, Kind
+from forms.thaidate import BE_OFFSET, be_year, fiscal_year_of, format_be_date, thai_month_names
+from forms.thainum import parse_number
+
+UNITS = {Kind.MONEY: "บาท", Kind.PERCENT: "%"}  # may follow a pasted number
+# More integer digits than any amount of the form can have (as the JSON import, forms.codec)
+MAX_DIGITS = 15
+_FIRST_BE_YEAR = 2400  # below it, a 4-digit year is CE (as forms.thaidate.parse_be_date)
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_DATE_PARTS = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d+)$", re.ASCII)
+_YEAR = re.compile(r"^(?:พ\.ศ\.)?\s*(\d+)$", re.ASCII)
+_DATE_FORM = "พิมพ์วันที่แบบ วว/ดด/ปปปป พ.ศ."
+
+
+class NotReadable(ValueError):
+    """A typed text that is not a value of its field: why (`reason`) and what to type
+    instead (`hint`), both Thai."""
+
+    def __init__(self, reason: str, hint: str) -> None:
+        super().__init__(f"{reason} — {hint}")
+        self.reason, self.hint = reason, hint
+
+
+def read_typed(kind: Kind, text: str, today: date | None = None) -> Any:
+    """The value of `text` typed into a box of `kind`; blank gives None.
+
+    Raises `NotReadable`; `today` only picks the examples its hint gives.
+    """
+    today = today or date.today()
+    clean = text.translate(_THAI_DIGITS).strip()
+    if not clean:
+        return None
+    if kind is Kind.DATE:
+        return _read_date(clean, today)
+    if kind is Kind.YEAR_BE:
+        return _read_year(clean, today)
+    if kind in UNITS:
+        return _read_number(kind, clean)
+    raise TypeError(f"{kind} is not one of {sorted(k.value for k in TYPED_KINDS)}")
+
+
+def entry_of(kind: Kind, text: str) -> Any:
+    """The value of `text`, or `Unreadable(text)` when it cannot be read."""
+    try:
+        return read_typed(kind, text)
+    except NotReadable:
+        return Unreadable(text)
+
+
+def _read_date(text: str, today: date) -> date:
+    parts = _DATE_PARTS.match(text)
+    if parts is None:
+        raise NotReadable("อ่านเป็นวันที่ไม่ได้", f"{_DATE_FORM} เช่น {format_be_date(today)}")
+    day, month, year_text = parts.groups()
+    d, m, year = int(day), int(month), int(year_text)
+    if not 1 <= m <= 12:
+        raise NotReadable(
+            f"ไม่มีเดือนที่ {m}", f"{_DATE_FORM} เดือน 01 ถึง 12 เช่น {format_be_date(today)}"
+        )
+    if len(year_text) != 4:
+        meant = int(f"25{year_text}") if len(year_text) == 2 else be_year(today.year)
+        hint = f"พิมพ์ปี พ.ศ. 4 หลัก เช่น {_example(d, m, meant)}"
+        raise NotReadable(f'ปี "{year_text}" ไม่ใช่ปี 4 หลัก', hint)
+    if year < _FIRST_BE_YEAR:
+        if be_year(year) < _FIRST_BE_YEAR:
+            raise NotReadable(f"ปี {year} ไม่ใช่ปี พ.ศ.", f"{_DATE_FORM} เช่น {format_be_date(today)}")
+        hint = f"ใช้ปี พ.ศ. เช่น {_example(d, m, be_year(year))}"
+        raise NotReadable(f"ปี {year} ดูเป็นปี ค.ศ.", hint)
+    days = calendar.monthrange(year - BE_OFFSET, m)[1]
+    if not 1 <= d <= days:
+        month_name = thai_month_names()[m - 1]
+        in_year = f" {year} " if m == 2 else ""  # only February's length depends on the year
+        raise NotReadable(
+            f"ไม่มีวันที่นี้ ({month_name}{in_year}มี {days} วัน)",
+            f"{_DATE_FORM} เช่น {_example(d, m, year)}",
+        )
+    return date(year - BE_OFFSET, m, d)
+
+
+def _example(day: int, month: int, year_be: int) -> str:
+    """The date typed, its day brought into the month (`31/09/2567` gives `30/09/2567`)."""
+    days = calendar.monthrange(year_be - BE_OFFSET, month)[1]
+    return f"{min(max(day, 1), days):02d}/{month:02d}/{year_be}"
+
+
+def _read_year(text: str, today: date) -> int:
+    hint = f"พิมพ์ปี พ.ศ. 4 หลัก เช่น {fiscal_year_of(today)}"
+    digits = _YEAR.match(text)
+    if digits is None:
+        raise NotReadable("ไม่ใช่ตัวเลขปี", hint)
+    if len(digits.group(1)) != 4:
+        raise NotReadable(f"มี {len(digits.group(1))} หลัก ไม่ใช่ปี 4 หลัก", hint)
+    return int(digits.group(1))
+
+
+def _read_number(kind: Kind, text: str) -> Decimal:
+    money = kind is Kind.MONEY
+    hint = (
+        "พิมพ์จำนวนเงินเป็นตัวเลข (บาท) เช่น 180,000 หรือ 1,234.50"
+        if money
+        else "พิมพ์ร้อยละเป็นตัวเลข 0 ถึง 100 เช่น 20.50"
+    )
+    try:
+        value = parse_number(text, UNITS[kind])
+    except ValueError:
+        raise NotReadable("ไม่ใช่จำนวนเงิน" if money else "ไม่ใช่ตัวเลขร้อยละ", hint) from None
+    assert value is not None  # blank text was read as None before
+    if not value.is_zero() and value.adjusted() >= MAX_DIGITS:
+        raise NotReadable(f"ยาว {value.adjusted() + 1:,} หลัก เกินกว่าที่เป็นไปได้", hint)
+    return value
