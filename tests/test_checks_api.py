@@ -93,3 +93,17 @@ def test_path_order_follows_the_printed_form():
         "signer_name",
         "x",
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("project_name", 'ช่อง "ชื่อโครงการ/กิจกรรม"'),
+        ("progress_reports[5].date", 'รายงานครั้งที่ 5 ช่อง "วันที่รายงาน (พ.ศ.)"'),
+        ("not_a_field", "not_a_field"),
+    ],
+)
+def test_a_path_is_named_as_the_clerk_knows_the_field(path: str, label: str):
+    from forms.checks.paths import path_label
+
+    assert path_label(path) == label

@@ -245,3 +245,32 @@ def test_a_pasted_text_over_the_limit_is_kept_saved_and_marked(qtbot, open_windo
     assert window.save_now()
     saved = window.store.load(window.document.draft_id)
     assert (saved.project_name, saved.objectives[1]) == ("ก" * 600, "ข" * 2100)
+
+
+def test_a_fix_names_the_field_in_thai_and_can_be_taken_back(qtbot, open_window, sample_report):
+    window = open_window(sample_report)
+    document = window.document
+    row = next(i for i, p in enumerate(window.problems.model.problems) if p.path == "project_name")
+    window.problems.select(row)
+    qtbot.mouseClick(window.problems.fix_button, Qt.MouseButton.LeftButton)
+    said = window.statusBar().currentMessage()
+    assert 'ช่อง "ชื่อโครงการ/กิจกรรม"' in said and "project_name" not in said
+    undo = window.problems_dock.undo_action
+    assert undo in window.menuBar().actions()[1].menu().actions() and undo.isEnabled()
+    undo.trigger()
+    assert document.report.project_name == sample_report.project_name  # คูณภาพ again
+    assert not undo.isEnabled()
+
+
+def test_fix_all_applies_every_offered_fix_as_one_edit(qtbot, open_window, sample_report):
+    window = open_window(sample_report)
+    offered = [p for p in window.problems.model.problems if p.fix is not None]
+    assert len(offered) > 1
+    button = window.problems.fix_all_button
+    assert button.isVisible() and button.text() == f"แก้ทุกข้อที่เสนอ ({len(offered)})"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert all(p.fix is None for p in window.problems.model.problems)
+    assert "คูณภาพ" not in window.document.report.project_name
+    assert f"แก้ตามที่เสนอ {len(offered)} ข้อแล้ว" in window.statusBar().currentMessage()
+    window.problems_dock.undo_action.trigger()  # one step takes all of them back
+    assert window.document.report == sample_report

@@ -491,6 +491,8 @@ class MainWindow(QMainWindow):
         self.actions_by_text = menus.build(self)
         quit_action = self.actions_by_text["ปิดโปรแกรม"]
         file_menu = self.menuBar().actions()[0].menu()
+        edit_menu = self.menuBar().actions()[1].menu()
+        edit_menu.insertAction(self.actions_by_text["ค้นหาฉบับร่าง"], self.problems_dock.undo_action)
         recent = QMenu("นำเข้าไฟล์ล่าสุด (&R)", file_menu)
         recent.setObjectName("recent_imports")
         recent.aboutToShow.connect(lambda: self.importer.fill_recent_menu(recent))

@@ -170,6 +170,7 @@ class ProblemsView(QTableView):
 class ProblemsPanel(QWidget):
     go_to_requested = Signal(str)  # the problem's field path
     fix_requested = Signal(object)  # the Problem whose fix the clerk clicked
+    fix_all_requested = Signal(object)  # every Problem listed that has a fix
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,11 +184,15 @@ class ProblemsPanel(QWidget):
         self.fix_button = QPushButton("แก้ตามที่เสนอ")
         self.fix_button.setObjectName("problem_fix")
         self.fix_button.setToolTip("แก้ข้อความตามที่เสนอ เฉพาะปัญหาที่เลือก")
+        self.fix_all_button = QPushButton("แก้ทุกข้อที่เสนอ")
+        self.fix_all_button.setObjectName("problem_fix_all")
+        self.fix_all_button.setToolTip("แก้ข้อความทุกข้อที่มีคำแก้เสนอไว้ในครั้งเดียว (เลิกทำได้)")
         self.view = self._make_view()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.go_button)
         top.addWidget(self.fix_button)
+        top.addWidget(self.fix_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addLayout(top)
@@ -195,6 +200,9 @@ class ProblemsPanel(QWidget):
 
         self.go_button.clicked.connect(lambda: self._go(self.view.currentIndex().row()))
         self.fix_button.clicked.connect(lambda: self._fix(self.view.currentIndex().row()))
+        self.fix_all_button.clicked.connect(
+            lambda: self.fix_all_requested.emit([p for p in self.model.problems if p.fix])
+        )
         self.view.go_to.connect(self._go)
         self.view.doubleClicked.connect(lambda index: self._go(index.row()))
         self.view.clicked.connect(self._clicked)
@@ -243,6 +251,9 @@ class ProblemsPanel(QWidget):
         has_fix = problem is not None and problem.fix is not None
         self.fix_button.setEnabled(has_fix)
         self.fix_button.setText(fix_text(problem) if has_fix else "แก้ตามที่เสนอ")
+        fixes = sum(1 for p in self.model.problems if p.fix is not None)
+        self.fix_all_button.setVisible(fixes > 1)
+        self.fix_all_button.setText(f"แก้ทุกข้อที่เสนอ ({fixes})")
 
     # column widths
     def fit_columns(self) -> None:

@@ -81,6 +81,19 @@ def progress_label(no: int, key: str | None = None) -> str:
     return f'รายงานครั้งที่ {no} ช่อง "{PROGRESS_FIELDS_BY_KEY[key].title}"'
 
 
+def path_label(path: str) -> str:
+    """The Thai name a message gives the field at `path` (`ช่อง "ชื่อโครงการ/กิจกรรม"`,
+    `วัตถุประสงค์ ข้อ 2.3`, `รายงานครั้งที่ 5 ช่อง "วันที่"`); the path itself when unknown."""
+    parts = parse_path(path)
+    if parts is None:
+        return path
+    if parts.sub_key is not None or (parts.key == "progress_reports" and parts.number):
+        return progress_label(parts.number or 0, parts.sub_key)
+    if parts.number is not None:
+        return item_label(parts.key, parts.number)
+    return field_label(parts.key)
+
+
 def text_spots(report: Report) -> list[TextSpot]:
     """Every text the clerk typed, in printed order."""
     spots: list[TextSpot] = []
