@@ -158,3 +158,35 @@ def test_draft_commands_wait_for_an_open_draft(qtbot, tmp_path):
     finally:
         window.close()
         store.close()
+
+
+def test_the_progress_log_from_the_keyboard(qtbot, window, monkeypatch):
+    window.go_to_tab(5)
+    progress = window.form.editors["progress_reports"]
+    table = progress.table
+    before = progress.model.rowCount()
+    progress.select_row(0)
+    table.setFocus()
+    ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(table, Qt.Key.Key_Return, ctrl)  # a new report at the end ...
+    assert progress.model.rowCount() == before + 1
+    assert progress.editors["date"].line.hasFocus()  # ... with the cursor in its date
+    table.setFocus()
+    progress.select_row(0)
+    first = progress.model.reports[0]
+    qtbot.keyClick(table, Qt.Key.Key_Down, alt)
+    assert progress.model.reports[1].narrative == first.narrative
+    qtbot.keyClick(table, Qt.Key.Key_Insert)
+    assert progress.model.rowCount() == before + 2
+    table.setFocus()
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert progress.model.rowCount() == before + 1
+    progress.select_row(0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert progress.editors["date"].line.hasFocus()
+    after = progress.editors["narrative"].nextInFocusChain()
+    while not (after.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        after = after.nextInFocusChain()
+    assert after is table  # Tab from the last box: back to the log

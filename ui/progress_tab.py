@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -121,6 +121,9 @@ class ProgressTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        # Tab from the narrative, the last box, goes back to the table of reports (not on to
+        # the drafts panel): the clerk's next step is the next report
+        QWidget.setTabOrder(self.editors["narrative"], self.table)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.table.font_changed.connect(self.fit_columns)
@@ -311,7 +314,35 @@ class ProgressTab(QWidget):
             self.row_buttons[name] = button
         self.add_tips = {name: tip for name, _icon, _text, tip, _slot in specs}
         row.addStretch(1)
+        self._add_table_keys()
         return row
+
+    def _add_table_keys(self) -> None:
+        """The row buttons from the keyboard, while the table has the focus (in a text box
+        the same keys edit the text): Ctrl+Enter adds, Insert inserts, Delete removes (asked
+        first), Alt+Up/Down move, Enter goes to the selected report's date."""
+        keys = (
+            (("Ctrl+Return", "Ctrl+Enter"), self.add_row, "add_report"),
+            (("Insert",), self.insert_row, "insert_report"),
+            (("Delete",), self.remove_row, "remove_report"),
+            (("Alt+Up",), lambda: self.move_row(-1), "move_up"),
+            (("Alt+Down",), lambda: self.move_row(1), "move_down"),
+            (("Return", "Enter"), self._edit_selected, None),
+        )
+        for shortcuts, slot, button in keys:
+            action = QAction(self.table)
+            action.setShortcuts([QKeySequence(k) for k in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+            if button is not None:
+                target = self.row_buttons[button]
+                target.setToolTip(f"{target.toolTip()} ({shortcuts[0]} ในตาราง)")
+        self.add_tips = {name: b.toolTip() for name, b in self.row_buttons.items()}
+
+    def _edit_selected(self) -> None:
+        if self.current_row() >= 0:
+            self.editors["date"].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _make_detail(self) -> tuple[QGroupBox, dict[str, QWidget]]:
         box = QGroupBox()
