@@ -1,6 +1,9 @@
-"""Child process of `forms.printout.pdf_text`: print a PDF's text as one JSON line.
+"""Child process of `forms.printout.pdf_text`: a PDF's text as one JSON document.
 
-usage: python -I _pdf_worker.py PDF MAX_PAGES MAX_CHARS MEMORY_BYTES
+usage: python -I _pdf_worker.py PDF MAX_PAGES MAX_CHARS MEMORY_BYTES [OUT]
+
+The JSON goes into the file OUT (the parent waits for this process to end, never for the
+end of a pipe), or to stdout when none is given.
 
 Runs alone (`-I`, stdlib and pypdfium2 only) so the parent can kill it on a time-out and
 its address space can be capped: PDFium is native code, and a damaged or hostile PDF can
@@ -75,7 +78,12 @@ def main(argv: list[str]) -> int:
     result: dict[str, str | None] = dict(_extract(path, max_pages, max_chars))
     if "text" in result:
         result["report_json"], result["attachment"] = _attached_report_json(path)
-    sys.stdout.write(json.dumps(result, ensure_ascii=True))
+    text = json.dumps(result, ensure_ascii=True)
+    if len(argv) > 5:
+        with open(argv[5], "w", encoding="utf-8") as out:
+            out.write(text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -15,6 +15,7 @@ import contextlib
 import json
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,32 +89,42 @@ def read_pdf(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -
 
 
 def _run_worker(path: Path, timeout: float) -> dict[str, str | None]:
-    command = [
-        sys.executable,
-        "-I",
-        str(_WORKER),
-        str(path),
-        str(MAX_PAGES),
-        str(MAX_CHARS),
-        str(MEMORY_BYTES),
-    ]
-    worker = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        stdout, _stderr = worker.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        # not subprocess.run: after its kill it waits for the pipes' end without a limit,
-        # and a process that inherited them (seen under Wine) holds that off for ever
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            worker.communicate(timeout=5)
-        raise PrintoutError(
-            f'อ่านไฟล์ PDF "{path.name}" ไม่เสร็จภายใน {timeout:g} วินาที จึงหยุดอ่าน'
-            " — ไฟล์อาจเสียหาย ลองดาวน์โหลดใหม่ หรือคัดลอกข้อความจาก PDF มาวางแทน"
-        ) from None
-    try:
-        result = json.loads(stdout.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        result = None
+    # The worker writes its result into a file of its own and the parent waits for its exit,
+    # not for the end of a pipe: a process started meanwhile by the system (under Wine, the
+    # desktop's explorer.exe, started by the first shell32 call) can inherit a pipe's
+    # write end and hold it open for ever, and the read would wait out the time limit.
+    with tempfile.TemporaryDirectory(prefix="bma-pdf-") as folder:
+        out = Path(folder) / "result.json"
+        command = [
+            sys.executable,
+            "-I",
+            str(_WORKER),
+            str(path),
+            str(MAX_PAGES),
+            str(MAX_CHARS),
+            str(MEMORY_BYTES),
+            str(out),
+        ]
+        worker = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            worker.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                worker.wait(timeout=5)
+            raise PrintoutError(
+                f'อ่านไฟล์ PDF "{path.name}" ไม่เสร็จภายใน {timeout:g} วินาที จึงหยุดอ่าน'
+                " — ไฟล์อาจเสียหาย ลองดาวน์โหลดใหม่ หรือคัดลอกข้อความจาก PDF มาวางแทน"
+            ) from None
+        try:
+            result = json.loads(out.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            result = None
     if worker.returncode != 0 or not isinstance(result, dict):
         raise PrintoutError(
             f'อ่านไฟล์ PDF "{path.name}" ไม่สำเร็จ (ไฟล์อาจเสียหายหรือใหญ่เกินไป)'
