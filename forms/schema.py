@@ -66,13 +66,15 @@ class Field:
         return self.kind in (Kind.TEXT_LIST, Kind.REPORT_LIST)
 
 
+# Tab titles short enough for all seven to show whole on 1366×768 at 150 % beside the
+# drafts panel; each tab's page starts with the form's own heading in full.
 SECTIONS: tuple[Section, ...] = (
-    Section("project", "ข้อมูลโครงการ"),
-    Section("rationale", "หลักการและเหตุผล"),
+    Section("project", "โครงการ"),
+    Section("rationale", "หลักการ"),
     Section("objectives", "วัตถุประสงค์"),
     Section("targets", "เป้าหมาย"),
-    Section("strategy", "ความสอดคล้องกับแผน กทม."),
-    Section("progress", "รายงานความก้าวหน้า"),
+    Section("strategy", "แผน กทม."),
+    Section("progress", "ความก้าวหน้า"),
     Section("signer", "ผู้รับรอง"),
 )
 

@@ -24,7 +24,7 @@ def make(qtbot, report: Report | None = None) -> ReportForm:
 def test_one_tab_per_section_in_order(qtbot):
     form = make(qtbot)
     assert [form.tabText(i) for i in range(form.count())] == [s.title for s in SECTIONS]
-    assert form.tabText(0) == "ข้อมูลโครงการ" and form.tabText(6) == "ผู้รับรอง"
+    assert form.tabText(0) == "โครงการ" and form.tabText(6) == "ผู้รับรอง"
 
 
 def test_every_field_has_its_widget_on_its_sections_tab(qtbot):

@@ -68,8 +68,8 @@ def test_the_sample_lists_every_problem_with_counts_and_badges(open_window, samp
     form = window.form
     counts = {form.tabText(i): form.tabToolTip(i) for i in range(form.count())}
     assert "คำเตือน 3" in counts["วัตถุประสงค์"]  # objectives 2.1, 2.3, 2.4
-    assert "คำเตือน 6" in counts["หลักการและเหตุผล"]
-    assert "คำเตือน 2" in counts["รายงานความก้าวหน้า"]
+    assert "คำเตือน 6" in counts["หลักการ"]
+    assert "คำเตือน 2" in counts["ความก้าวหน้า"]
     assert counts["ผู้รับรอง"] == "ผู้รับรอง"
     assert form.tabIcon(2).isNull() is False and form.tabIcon(6).isNull()
 
@@ -98,7 +98,7 @@ def test_enter_on_each_problem_focuses_its_field(qtbot, open_window, sample_repo
             current = progress.table.currentIndex()
             assert (current.row(), current.column()) == (4, COLUMN_OF[key])
             assert progress.detail.title() == "รายละเอียดรายงานครั้งที่ 5"
-    assert form.tabText(form.currentIndex()) == "รายงานความก้าวหน้า"
+    assert form.tabText(form.currentIndex()) == "ความก้าวหน้า"
 
 
 def test_double_click_goes_to_the_field_and_selects_the_misspelled_word(

@@ -38,7 +38,7 @@ def test_rows_read_as_printed(model):
     assert model.index(0, COLUMN_OF["plan_status"]).data() == "เป็นไปตามแผน"
     assert model.index(0, COLUMN_OF["no"]).data() == "ครั้งที่ 1"
     assert model.index(0, COLUMN_OF["date"]).data(VALUE_ROLE) == date(2023, 1, 30)
-    assert model.headerData(COLUMN_OF["date"], Qt.Orientation.Horizontal) == "วันที่รายงาน (พ.ศ.)"
+    assert model.headerData(COLUMN_OF["date"], Qt.Orientation.Horizontal) == "วันที่รายงาน\n(พ.ศ.)"
 
 
 def test_insert_remove_move_keep_the_log_numbered(qtmodeltester, model):

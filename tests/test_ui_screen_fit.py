@@ -61,8 +61,8 @@ def test_the_size_the_clerk_left_is_where_the_window_opens_again(qtbot, open_win
 
 
 def test_the_drafts_panel_leaves_the_tabs_room_on_a_small_screen():
-    assert _panel_split(911) == [245, 666]  # 1366 px at 150 %
-    assert _panel_split(1440) == [388, 1052]
+    assert _panel_split(911) == [218, 693]  # 1366 px at 150 %
+    assert _panel_split(1440) == [345, 1095]
     assert _panel_split(2560)[0] == 440
 
 

@@ -518,5 +518,5 @@ class MainWindow(QMainWindow):
 def _panel_split(width: int) -> list[int]:
     """The drafts panel's share of a window `width` wide: enough for a name and a date,
     and no more than 440 px, so the tabs keep their room on a small screen."""
-    panel = max(240, min(440, int(width * 0.27)))
+    panel = max(210, min(440, int(width * 0.24)))
     return [panel, width - panel]

@@ -156,7 +156,11 @@ class ProgressModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].title if 0 <= section < len(COLUMNS) else None
+            if not 0 <= section < len(COLUMNS):
+                return None
+            # the unit on a line of its own: the columns stay as narrow as their numbers,
+            # leaving the narrative room on a small screen
+            return COLUMNS[section].title.replace(" (", "\n(")
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

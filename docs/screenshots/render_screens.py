@@ -39,7 +39,9 @@ app = application()
 db = Path(folder) / "drafts.db"
 store = DraftStore.open(db)
 store.create(loads((Path(root) / "tests" / "data" / "sample_report.json").read_text("utf-8")))
+from PySide6.QtCore import Qt
 window = MainWindow(store, db)
+window.setWindowState(Qt.WindowState.WindowNoState)  # the client area of a maximised window
 window.resize(int(width), int(height))
 window.show()
 app.processEvents()
