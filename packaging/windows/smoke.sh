@@ -169,7 +169,10 @@ if xdotool search --onlyvisible --name "เปิดโปรแกรมไม�
   fail "a second copy showed an error instead of the open window"
 fi
 ok "a second copy brings the window already open forward (exit 0, no error)"
-cp "$work/sample.json" "$work/ส่งต่อ.bmareport"
+# another project's report: the sample itself is a draft already, and importing it again
+# would first ask whether to (the same-draft question, tested in tests/test_ui_import.py)
+sed 's/"project_name": "[^"]*"/"project_name": "ส่งต่อจากอีกหน้าต่าง"/' "$work/sample.json" \
+  >"$work/ส่งต่อ.bmareport"
 run timeout 300 wine "$inst\\python.exe" -I -m main "$(winpath "$work/ส่งต่อ.bmareport")"
 [ "$rc" = 0 ] || fail "a second copy given a file should hand it to the open window (exit 0): $rc $out"
 summary=$(find_window "สรุปการนำเข้าแบบรายงาน" 180) || true
@@ -183,7 +186,10 @@ ok "the window closes with Alt+F4"
 
 # a file on the command line, as Windows opens an associated file: the PDF is read in the
 # worker process (started from pythonw.exe), summarised, and becomes a new draft
-printf "" | wine "$inst\\pythonw.exe" -I -m main "$(winpath "$work/linux.pdf")" 2>&1 | cat >/dev/null &
+sed 's/"project_name": "[^"]*"/"project_name": "เปิดจากคำสั่ง"/' "$work/sample.json" >"$work/other.json"
+(cd "$root" && "$py" main.py export "$work/other.json" --pdf "$work/other.pdf" >/dev/null 2>&1) ||
+  fail "the Linux export of another report failed"
+printf "" | wine "$inst\\pythonw.exe" -I -m main "$(winpath "$work/other.pdf")" 2>&1 | cat >/dev/null &
 gui=$!
 summary=$(find_window "สรุปการนำเข้าแบบรายงาน") || true
 [ -n "$summary" ] || fail "opening a PDF given on the command line showed no import summary"
@@ -191,7 +197,8 @@ sleep 1
 import -window root "$shots/wine-import-summary.png"
 xdotool key --window "$summary" Return 2>/dev/null
 gone "สรุปการนำเข้าแบบรายงาน" || fail "the import summary did not close"
-main=$(find_window "พัฒนาคูณภาพ" 120) || true
+main=$(find_window "เปิดจากคำสั่ง" 120) || true
+[ -n "$main" ] || fail "the PDF given on the command line did not open as the window's draft"
 xdotool key --window "$main" alt+F4 2>/dev/null
 timeout 180 bash -c "while kill -0 $gui 2>/dev/null; do sleep 0.5; done" || fail "the window did not close"
 cli list
