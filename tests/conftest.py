@@ -36,6 +36,38 @@ def user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return home
 
 
+# The modal boxes of `ui.dialogs`: a test that opens one without replacing it would wait
+# for a click that never comes (CI would hang for its whole time limit), so each fails the
+# test at once instead, naming the dialog. Tests replace them with monkeypatch as before.
+_MODAL = (
+    "ask",
+    "inform",
+    "show_help",
+    "save_file",
+    "open_file",
+    "choose_printer",
+    "paste_printout",
+    "choose_backup_drafts",
+    "confirm_import",
+)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_dialogs") is not None:
+        return
+    if "ui.dialogs" not in sys.modules and not request.module.__name__.startswith("tests.test_ui"):
+        return  # tests that never load the window (imported lazily otherwise)
+    from ui import dialogs
+
+    for name in _MODAL:
+
+        def unexpected(*args: object, _name: str = name, **kwargs: object) -> None:
+            pytest.fail(f"dialogs.{_name} opened a real modal box in a test: {args[1:3]!r}")
+
+        monkeypatch.setattr(dialogs, name, unexpected)
+
+
 @pytest.fixture
 def sample_json_text() -> str:
     return (DATA / "sample_report.json").read_text(encoding="utf-8")

@@ -217,6 +217,7 @@ def test_bad_pasted_text_gives_a_thai_message(qtbot, window, monkeypatch):
     assert len(window.store.list()) == 1
 
 
+@pytest.mark.real_dialogs
 def test_the_real_summary_shows_before_the_draft_and_accepting_creates_it(qtbot, window, thai_copy):
     seen: list[tuple[int, int, str]] = []
     poll = QTimer(interval=10)

@@ -3,6 +3,7 @@ tooltips (a project named `<b>…</b>` or `<img src=…>` shows its characters).
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -21,6 +22,7 @@ def _close_box_reading(seen: list[tuple[Qt.TextFormat, str]]) -> None:
     box.reject() if box.escapeButton() is None else box.escapeButton().click()
 
 
+@pytest.mark.real_dialogs
 def test_message_boxes_show_user_data_as_plain_text(qapp):
     seen: list[tuple[Qt.TextFormat, str]] = []
     QTimer.singleShot(0, lambda: _close_box_reading(seen))
