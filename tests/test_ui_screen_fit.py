@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
 from forms.report import Report
 from storage.drafts import DraftStore
 from ui.help_dialogs import HelpDialog
+from ui import main_window
 from ui.main_window import MainWindow, _panel_split
 
 
@@ -96,3 +97,21 @@ def test_a_dialog_never_asks_for_more_than_the_screen(qtbot):
     free = room()
     assert dialog.width() <= free.width() and dialog.height() <= free.height()
     assert dialog.width() == min(760, int(free.width() * 0.92))
+
+
+def test_on_a_narrow_screen_the_drafts_panel_starts_folded_and_says_how_to_show_it(
+    qtbot, open_window, monkeypatch
+):
+    # 1366×768 at 150 %: the client area of a maximised window is 910 logical px wide
+    monkeypatch.setattr(main_window.screen, "fitted", lambda wanted, widget: QSize(910, 580))
+    window = open_window()
+    panel = window.splitter.widget(0)
+    assert not panel.isVisible()
+    assert "Ctrl+Shift+D" in window.statusBar().currentMessage()
+    window.toggle_drafts_panel()
+    assert panel.isVisible()
+
+
+def test_on_a_school_pc_at_100_percent_the_drafts_panel_is_shown(open_window):
+    assert room().width() == 1366  # tests/offscreen_screen.json
+    assert open_window().splitter.widget(0).isVisible()

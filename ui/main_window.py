@@ -486,6 +486,12 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes(_panel_split(size.width()))
         if size != wanted:
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        if size.width() < NARROW_WIDTH:
+            # 1366 px at 150 %: beside the drafts panel the tab titles are cut and the
+            # progress table scrolls sideways; folded, both fit (the clerk's choice is
+            # remembered from then on, with the window's size)
+            self.splitter.widget(0).hide()
+            self.statusBar().showMessage("ซ่อนรายการฉบับร่างไว้ (จอแคบ) — Ctrl+Shift+D แสดง", 20000)
 
     def _make_actions(self) -> None:
         self.actions_by_text = menus.build(self)
@@ -513,6 +519,10 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if widget is not None and hasattr(widget, what):
             getattr(widget, what)()
+
+
+# logical pixels: narrower than this (1366 px at 150 % is 910), the drafts panel starts folded
+NARROW_WIDTH = 1000
 
 
 def _panel_split(width: int) -> list[int]:

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -91,7 +91,22 @@ class ReportForm(QTabWidget):
         self.currentChanged.connect(self._build_page)
         self._build_page(self.currentIndex())
         document.changed.connect(self._on_changed)
-        QTimer.singleShot(0, self, self._build_next)
+        self._building_started = False
+        QTimer.singleShot(0, self, self._build_unless_shown)
+
+    def _build_unless_shown(self) -> None:
+        # a shown form waits for its first paint (`paintEvent`); one never shown builds now
+        if not self.isVisible():
+            self._start_building()
+
+    def _start_building(self) -> None:
+        if not self._building_started:
+            self._building_started = True
+            QTimer.singleShot(0, self, self._build_next)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        self._start_building()
 
     @property
     def complete(self) -> bool:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
-from functools import cache
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from forms.interchange import dumps
 from forms.pdf.attachment import attach_report_json
+from forms.pdf.canvas import flate_only, new_canvas
 from forms.pdf.layout import TITLE, TITLE_TEXT, story
 from forms.pdf.pages import paginate
 from forms.pdf.paragraph import RIGHT, TextStyle, draw_block
@@ -53,14 +52,7 @@ def render_pdf(report: Report, *, justify: bool = False, long_dates: bool = Fals
     style = PdfStyle(justify=justify, long_dates=long_dates)
     pages = paginate(story(report, w, h, style), w, h)
     out = io.BytesIO()
-    canv = Canvas(
-        out,
-        pagesize=A4,
-        invariant=1,
-        pageCompression=1,
-        lang="th-TH",
-        initialFontName=_no_initial_font(),
-    )
+    canv = new_canvas(out, A4)
     subject = TITLE_TEXT.strip("* ")
     canv.setTitle(report.project_name or subject)
     canv.setAuthor(report.agency_office)
@@ -73,38 +65,6 @@ def render_pdf(report: Report, *, justify: bool = False, long_dates: bool = Fals
         _draw_page_number(canv, number, len(pages))
         canv.showPage()
     attach_report_json(canv, dumps(report))
-    _flate_only(canv)
+    flate_only(canv)
     canv.save()
     return out.getvalue()
-
-
-class _NoFont:
-    """Stands for the canvas's initial font. ReportLab starts every page by setting its
-    initial font (Helvetica, not embedded, never used here) unless that font is a
-    "dynamic" one, which it leaves to whoever draws with it; nobody draws with this."""
-
-    fontName = "forms.pdf:no-initial-font"
-    _dynamicFont = 1
-    _multiByte = 0
-    face = type("Face", (), {"name": fontName})
-
-
-@cache
-def _no_initial_font() -> str:
-    pdfmetrics.registerFont(_NoFont())
-    return _NoFont.fontName
-
-
-def _flate_only(canv: Canvas) -> None:
-    """Give each page its content stream, Flate only, before the document is saved.
-
-    ReportLab wraps page streams in ASCII85 by default, in pure Python: a quarter of the
-    export time and a quarter more bytes, for 7-bit safety no PDF reader needs. Its switch
-    is the module global `rl_config.useA85`, read while the document is saved; setting it
-    around `save` raced between threads (a preview rendered during an export): one save
-    restored the global while another was writing, which then came out in ASCII85 (and the
-    global stayed changed for everyone). A page whose /Contents is already set is left as
-    it is by ReportLab, so this document decides for itself and no global is touched.
-    """
-    for page in canv._doc.Pages.pages:
-        page.Contents = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])
