@@ -18,7 +18,9 @@ from tests.cli import run_cli as _cli
 from tests.conftest import DATA, SHARED
 
 PRINTOUT = SHARED / "reference" / "progress-report-printout-sample.txt"
-FIRST_COPY = DATA / "sample_first_copy.json"
+# the first copy, where it misspells คุณภาพ and another copy prints the same text spelt right,
+# with that copy's text (what importing the whole sample gives)
+IMPORTED = DATA / "sample_imported.json"
 
 
 def _import(db: Path, file: Path) -> tuple[int, str]:
@@ -40,10 +42,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_sample_printout_imports_its_first_copy(tmp_path: Path):
+def test_sample_printout_imports_its_first_copy_spelt_as_other_copies_spell_it(tmp_path: Path):
     db = tmp_path / "drafts.db"
     draft_id, _ = _import(db, PRINTOUT)
-    expected = json.loads(FIRST_COPY.read_text(encoding="utf-8"), parse_float=Decimal)
+    expected = json.loads(IMPORTED.read_text(encoding="utf-8"), parse_float=Decimal)
     assert _exported(db, draft_id, tmp_path) == expected
     with DraftStore.open(db) as store:
         assert [d.id for d in store.list()] == [draft_id]
@@ -63,7 +65,7 @@ def test_sample_summary_accounts_for_every_field_line_and_warning(tmp_path: Path
         _one_line(value) for _, value in result.recognised
     ]
     for shown in [
-        "  ชื่อโครงการ/กิจกรรม: พัฒนาคูณภาพเครือข่ายโรงเรียน",
+        "  ชื่อโครงการ/กิจกรรม: พัฒนาคุณภาพเครือข่ายโรงเรียน",
         "  รหัสโครงการ: 50280000-6851",
         "  ปีงบประมาณ (พ.ศ.): 2566",
         "  งบประมาณที่ได้รับ (บาท): 180,000 บาท",
@@ -83,9 +85,9 @@ def test_sample_summary_accounts_for_every_field_line_and_warning(tmp_path: Path
     assert warnings[0].startswith(f"คำเตือน ({len(result.warnings)} รายการ)")
     assert warnings[1:] == [f"  {n}. {_one_line(w)}" for n, w in enumerate(result.warnings, 1)]
     # a field where another copy differs, with both values
-    assert any(
-        "ฉบับที่ 3" in w and "พัฒนาคุณภาพเครือข่ายโรงเรียน" in w and "พัฒนาคูณภาพ" in w for w in warnings
-    )
+    assert any('"ตัวชี้วัด"' in w and "ฉบับที่ 2" in w and '"มิติที่1 ระดับ' in w for w in warnings)
+    # a word copy 1 misspells and copy 3 spells right: copy 3's text is imported, and said
+    assert any('ฉบับที่ 1 สะกด "คูณภาพ" แต่ฉบับที่ 3 สะกด "คุณภาพ"' in w for w in warnings)
 
 
 def test_a_thai_named_printout_in_a_thai_folder(tmp_path: Path):
@@ -97,7 +99,7 @@ def test_a_thai_named_printout_in_a_thai_folder(tmp_path: Path):
     draft_id, summary = _import(db, copy)
     assert summary.startswith('นำเข้า "รายงาน 2566.txt" เป็นร่างหมายเลข')
     assert _exported(db, draft_id, tmp_path) == json.loads(
-        FIRST_COPY.read_text(encoding="utf-8"), parse_float=Decimal
+        IMPORTED.read_text(encoding="utf-8"), parse_float=Decimal
     )
 
 

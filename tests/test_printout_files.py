@@ -30,6 +30,12 @@ def first_copy() -> Report:
     return loads((DATA / "sample_first_copy.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module")
+def imported() -> Report:
+    """The whole four-copy sample's import: the first copy, respelt where others spell right."""
+    return loads((DATA / "sample_imported.json").read_text(encoding="utf-8"))
+
+
 def pdf_bytes(pages: list[list[str]], encrypt: str | None = None) -> bytes:
     """A PDF (ReportLab, Sarabun) printing each page's lines top to bottom."""
     if "Sarabun" not in pdfmetrics.getRegisteredFontNames():
@@ -95,17 +101,17 @@ def test_bad_json_content_raises_the_interchange_error(tmp_path: Path):
     assert "project_nam" in str(raised.value)
 
 
-def test_sample_text_file_imports_its_first_copy(tmp_path: Path, first_copy: Report):
+def test_sample_text_file_imports_its_first_copy(tmp_path: Path, imported: Report):
     result = import_file(write(tmp_path, "sample.TXT", SAMPLE.read_bytes()))
-    assert result.report == first_copy
+    assert result.report == imported
     assert result.copies_found == 4
     assert result.warnings
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
-def test_text_with_a_byte_order_mark(tmp_path: Path, first_copy: Report, encoding: str):
+def test_text_with_a_byte_order_mark(tmp_path: Path, imported: Report, encoding: str):
     data = SAMPLE.read_text(encoding="utf-8").encode(encoding)
-    assert import_file(write(tmp_path, "sample.txt", data)).report == first_copy
+    assert import_file(write(tmp_path, "sample.txt", data)).report == imported
 
 
 def test_thai_windows_code_page_is_read_with_a_warning(tmp_path: Path, first_copy: Report):
@@ -126,10 +132,10 @@ def test_printout_pdf_imports_its_report(tmp_path: Path, first_copy: Report):
 
 
 def test_files_without_a_known_extension_are_recognised_by_content(
-    tmp_path: Path, first_copy: Report
+    tmp_path: Path, first_copy: Report, imported: Report
 ):
     assert import_file(write(tmp_path, "a", pdf_bytes(printout_pages()))).report == first_copy
-    assert import_file(write(tmp_path, "b", SAMPLE.read_bytes())).report == first_copy
+    assert import_file(write(tmp_path, "b", SAMPLE.read_bytes())).report == imported
 
 
 # -- what is refused --------------------------------------------------------------------------

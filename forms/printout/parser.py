@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from forms.printout.copies import CopyParse, CopyReader
 from forms.printout.labels import PAGE_FOOTER, is_page_header
 from forms.printout.limits import fit_to_limits
 from forms.printout.lines import split_lines
 from forms.printout.reconcile import choose, differences, recognised, spent_warning
 from forms.printout.result import ImportResult, PrintoutError
+from forms.printout.spelling import prefer_right_spelling
 
 MAX_LINES = 10_000  # non-empty lines
 MAX_CHARS = 5_000_000
@@ -27,14 +30,15 @@ def parse_printout_text(text: str) -> ImportResult:
         )
     index, warnings = choose(found)
     chosen = found[index]
-    report = chosen.report
-    warnings += chosen.notes + spent_warning(chosen, report)
-    for other_index, other in enumerate(found):
-        if other_index != index:
-            warnings += differences(chosen, index + 1, other, other_index + 1)
+    others = [(n, copy) for n, copy in enumerate(found, start=1) if copy is not chosen]
+    spelling = prefer_right_spelling(chosen, index + 1, others)
+    report = spelling.report
+    warnings += chosen.notes + spent_warning(chosen, report) + spelling.warnings
+    for other_number, other in others:
+        warnings += differences(chosen, index + 1, other, other_number, spelling.adopted)
     report, cuts = fit_to_limits(report)
     warnings += cuts
-    summary = recognised(chosen)
+    summary = recognised(replace(chosen, report=spelling.report))
     summary += [(kind, f"บรรทัด {no}") for kind, no in headers]
     summary += [
         (

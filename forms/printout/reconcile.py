@@ -7,12 +7,13 @@ missing or doubled item shows as one difference rather than shifting every item 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
 from typing import Any
 
 from forms.printout.copies import CopyParse
 from forms.printout.labels import REQUIRED_SECTIONS
+from forms.printout.spelling import narrative_key
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind, choice_label
 from forms.thaidate import format_be_date
@@ -72,12 +73,22 @@ def recognised(copy: CopyParse) -> list[tuple[str, str]]:
     return out
 
 
-def differences(chosen: CopyParse, number: int, other: CopyParse, other_number: int) -> list[str]:
-    """Thai warnings, one per field where `other` differs from the imported `chosen`."""
-    return list(_differences(chosen, number, other, other_number))
+def differences(
+    chosen: CopyParse,
+    number: int,
+    other: CopyParse,
+    other_number: int,
+    adopted: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Thai warnings, one per field where `other` differs from the imported `chosen`;
+    `adopted` (path -> text, `forms.printout.spelling`) are texts imported from another copy
+    for their right spelling: a copy holding that text is not said to differ."""
+    return list(_differences(chosen, number, other, other_number, adopted or {}))
 
 
-def _differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterator[str]:
+def _differences(
+    chosen: CopyParse, c: int, other: CopyParse, o: int, adopted: Mapping[str, str]
+) -> Iterator[str]:
     if not other.complete:
         missing = [s for s in REQUIRED_SECTIONS if s not in other.sections]
         yield (
@@ -88,12 +99,12 @@ def _differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterato
         if field_.computed or not _comparable(other, field_.key):
             continue
         if field_.kind == Kind.TEXT_LIST:
-            yield from _list_differences(field_, chosen, c, other, o)
+            yield from _list_differences(field_, chosen, c, other, o, adopted)
         elif field_.kind == Kind.REPORT_LIST:
-            yield from _report_differences(chosen, c, other, o)
+            yield from _report_differences(chosen, c, other, o, adopted)
         else:
             mine, theirs = getattr(chosen.report, field_.key), getattr(other.report, field_.key)
-            if mine != theirs:
+            if mine != theirs and adopted.get(field_.key) != theirs:
                 where = _where(other, field_.key)
                 yield (
                     f'ช่อง "{field_.title}": ฉบับที่ {o}{where} เป็น "{show(field_, theirs)}"'
@@ -113,7 +124,7 @@ def _where(copy: CopyParse, path: str) -> str:
 
 
 def _list_differences(
-    field_: Field, chosen: CopyParse, c: int, other: CopyParse, o: int
+    field_: Field, chosen: CopyParse, c: int, other: CopyParse, o: int, adopted: Mapping[str, str]
 ) -> Iterator[str]:
     mine: list[str] = getattr(chosen.report, field_.key)
     theirs: list[str] = getattr(other.report, field_.key)
@@ -131,6 +142,8 @@ def _list_differences(
             continue
         pairs, lost, added = _pair_items(mine[i1:i2], theirs[j1:j2])
         for i, j in pairs:
+            if adopted.get(f"{field_.key}[{i1 + i + 1}]") == theirs[j1 + j]:
+                continue
             where = _where(other, f"{field_.key}[{j1 + j + 1}]")
             yield (
                 f'{name} ข้อ {i1 + i + 1}: ฉบับที่ {o}{where} เป็น "{theirs[j1 + j]}"'
@@ -178,7 +191,9 @@ def _pair_items(
     return pairs, lost, added
 
 
-def _report_differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> Iterator[str]:
+def _report_differences(
+    chosen: CopyParse, c: int, other: CopyParse, o: int, adopted: Mapping[str, str]
+) -> Iterator[str]:
     mine = {r.no: r for r in chosen.report.progress_reports}
     theirs = {r.no: (i, r) for i, r in enumerate(other.report.progress_reports, start=1)}
     if len(mine) != len(theirs) and other.complete:
@@ -197,15 +212,23 @@ def _report_differences(chosen: CopyParse, c: int, other: CopyParse, o: int) -> 
             where = _where(other, f"progress_reports[{index}].no")
             yield f"รายงานครั้งที่ {no}: มีในฉบับที่ {o}{where} แต่ไม่มีในฉบับที่ {c} ที่นำเข้า"
             continue
-        yield from _one_report(mine[no], their_report, index, c, other, o)
+        yield from _one_report(mine[no], their_report, index, c, other, o, adopted)
 
 
 def _one_report(
-    mine: ProgressReport, theirs: ProgressReport, index: int, c: int, other: CopyParse, o: int
+    mine: ProgressReport,
+    theirs: ProgressReport,
+    index: int,
+    c: int,
+    other: CopyParse,
+    o: int,
+    adopted: Mapping[str, str],
 ) -> Iterator[str]:
     for sub in PROGRESS_FIELDS:
         a, b = getattr(mine, sub.key), getattr(theirs, sub.key)
         path = f"progress_reports[{index}].{sub.key}"
+        if sub.key == "narrative" and adopted.get(narrative_key(mine.no)) == b:
+            continue
         if a != b and _comparable(other, path):
             where = _where(other, path)
             yield (
