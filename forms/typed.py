@@ -16,6 +16,7 @@ import calendar
 import re
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from forms.report import Unreadable
@@ -30,6 +31,8 @@ _FIRST_BE_YEAR = 2400  # below it, a 4-digit year is CE (as forms.thaidate.parse
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _DATE_PARTS = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d+)$", re.ASCII)
 _YEAR = re.compile(r"^(?:พ\.ศ\.)?\s*(\d+)$", re.ASCII)
+# `1 ตุลาคม 2565`, `1 ต.ค. 2565`, `1 ต.ค. พ.ศ. 2565`: a day, a month's name, a year
+_LONG_DATE = re.compile(r"^(\d{1,2})\s*([\u0e01-\u0e4e][\u0e01-\u0e4e. ]*?)\s*(?:พ\.ศ\.)?\s*(\d+)$")
 _DATE_FORM = "พิมพ์วันที่แบบ วว/ดด/ปปปป พ.ศ."
 
 
@@ -70,10 +73,12 @@ def entry_of(kind: Kind, text: str) -> Any:
 
 def _read_date(text: str, today: date) -> date:
     parts = _DATE_PARTS.match(text)
-    if parts is None:
-        raise NotReadable("อ่านเป็นวันที่ไม่ได้", f"{_DATE_FORM} เช่น {format_be_date(today)}")
-    day, month, year_text = parts.groups()
-    d, m, year = int(day), int(month), int(year_text)
+    if parts is not None:
+        day, month, year_text = parts.groups()
+        d, m = int(day), int(month)
+    else:
+        d, m, year_text = _read_long_date(text, today)
+    year = int(year_text)
     if not 1 <= m <= 12:
         raise NotReadable(
             f"ไม่มีเดือนที่ {m}", f"{_DATE_FORM} เดือน 01 ถึง 12 เช่น {format_be_date(today)}"
@@ -96,6 +101,36 @@ def _read_date(text: str, today: date) -> date:
             f"{_DATE_FORM} เช่น {_example(d, m, year)}",
         )
     return date(year - BE_OFFSET, m, d)
+
+
+def _read_long_date(text: str, today: date) -> tuple[int, int, str]:
+    """(day, month, year digits) of a date written the Thai way, as letters and printouts
+    do: `1 ตุลาคม 2565`, `1 ต.ค. 2565`, `1 ต.ค. พ.ศ. 2565`."""
+    parts = _LONG_DATE.match(text)
+    if parts is None:
+        raise NotReadable("อ่านเป็นวันที่ไม่ได้", f"{_DATE_FORM} เช่น {format_be_date(today)}")
+    day, name, year_text = parts.groups()
+    month = _month_numbers().get(name.replace(" ", "").rstrip("."))
+    if month is None:
+        raise NotReadable(
+            f'ไม่รู้จักเดือน "{name}"', f"{_DATE_FORM} หรือชื่อเดือนเต็ม เช่น {_long_example(today)}"
+        )
+    return int(day), month, year_text
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Thai month names, wide and abbreviated (dots and spaces taken out), to 1..12."""
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in enumerate(thai_month_names(width), start=1):
+            names[name.replace(" ", "").replace(".", "")] = number
+            names[name.replace(" ", "").rstrip(".")] = number
+    return names
+
+
+def _long_example(today: date) -> str:
+    return f"{today.day} {thai_month_names()[today.month - 1]} {be_year(today.year)}"
 
 
 def _example(day: int, month: int, year_be: int) -> str:

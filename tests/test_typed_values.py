@@ -64,7 +64,8 @@ def test_a_number_longer_than_any_amount_is_not_read():
         ("30/01/67", 'ปี "67" ไม่ใช่ปี 4 หลัก', "ปี พ.ศ. 4 หลัก เช่น 30/01/2567"),
         ("01/10/2024", "ปี 2024 ดูเป็นปี ค.ศ.", "01/10/2567"),
         ("15/13/2567", "ไม่มีเดือนที่ 13", "01 ถึง 12"),
-        ("30 ก.ย. 67", "อ่านเป็นวันที่ไม่ได้", "วว/ดด/ปปปป พ.ศ. เช่น 01/11/2567"),
+        ("30 ก.ย. 67", 'ปี "67" ไม่ใช่ปี 4 หลัก', "4 หลัก เช่น 30/09/2567"),
+        ("30 Sep 2567", "อ่านเป็นวันที่ไม่ได้", "วว/ดด/ปปปป พ.ศ. เช่น 01/11/2567"),
     ],
 )
 def test_an_unreadable_date_says_why_and_what_to_type(text: str, reason: str, hint: str):
@@ -156,3 +157,32 @@ def test_interchange_neither_writes_nor_reads_typed_texts():
 def test_a_quoted_money_in_json_gets_its_own_number_as_the_example():
     with pytest.raises(FieldValueError, match=r"เช่น 123456\.50$"):
         loads(json.dumps({"budget_received": "123,456.50 บาท"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1 ตุลาคม 2565", date(2022, 10, 1)),
+        ("1 ต.ค. 2565", date(2022, 10, 1)),
+        ("1 ต.ค. พ.ศ. 2565", date(2022, 10, 1)),
+        ("๒๙ กุมภาพันธ์ ๒๕๖๗", date(2024, 2, 29)),
+        ("30 ก.ย.2566", date(2023, 9, 30)),
+    ],
+)
+def test_a_date_written_the_thai_way_is_read(text: str, value: date):
+    assert read_typed(Kind.DATE, text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("31 กันยายน 2567", "ไม่มีวันที่นี้ (กันยายนมี 30 วัน)"),
+        ("1 ตุลา 2565", 'ไม่รู้จักเดือน "ตุลา"'),
+        ("1 ตุลาคม 65", 'ปี "65" ไม่ใช่ปี 4 หลัก'),
+        ("1 ตุลาคม 2022", "ปี 2022 ดูเป็นปี ค.ศ."),
+    ],
+)
+def test_a_thai_written_date_that_cannot_be_read_says_why(text: str, reason: str):
+    with pytest.raises(NotReadable) as raised:
+        read_typed(Kind.DATE, text)
+    assert raised.value.reason == reason

@@ -244,3 +244,11 @@ def test_a_typed_date_moves_with_its_report_when_one_is_inserted_before(qtbot, o
     assert (moved.no, moved.narrative, moved.typed) == (3, "ครั้ง 2", {"date": "30/01/67"})
     assert [p.rule for p in problems_at(window, "progress_reports[3].date")] == ["unreadable"]
     assert problems_at(window, "progress_reports[2].date")[0].rule == "report_undated"
+
+
+def test_a_date_pasted_the_thai_way_is_read_and_saved(qtbot, open_window, sample_report):
+    window = open_window(sample_report)
+    box = end_date_box(window)
+    paste(qtbot, box, "15 สิงหาคม 2566")
+    assert saved(window).end_date == date(2023, 8, 15)
+    assert mark_of(box) != "error"
