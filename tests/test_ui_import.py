@@ -265,6 +265,27 @@ def test_the_summary_lists_fields_warnings_and_unused_lines(qtbot):
     assert f"บรรทัดที่ไม่ได้ใช้ {len(result.unused_lines)} บรรทัด" in hint
 
 
+def test_the_fields_a_warning_is_about_are_marked_and_can_be_shown_alone(qtbot):
+    result = import_file(PRINTOUT_TEXT)
+    dialog = ImportSummaryDialog(" “x.txt” ", result)
+    qtbot.addWidget(dialog)
+    rows = {dialog.fields.item(r, 0).text(): r for r in range(dialog.fields.rowCount())}
+    name = dialog.fields.item(rows["ชื่อโครงการ/กิจกรรม"], 0)
+    assert not name.icon().isNull()
+    assert 'ฉบับที่ 1 สะกด "คูณภาพ" แต่ฉบับที่ 3 สะกด "คุณภาพ"' in name.toolTip()
+    code = dialog.fields.item(rows["รหัสโครงการ"], 0)
+    assert code.icon().isNull() and "สะกด" not in code.toolTip()
+    assert dialog.fields.item(rows["รายงานครั้งที่ 3 ความก้าวหน้า (%)"], 0).toolTip().count("ฉบับที่ 3")
+    dialog.only_warned.setChecked(True)
+    shown = [r for r in range(dialog.fields.rowCount()) if not dialog.fields.isRowHidden(r)]
+    assert rows["ชื่อโครงการ/กิจกรรม"] in shown and rows["รหัสโครงการ"] not in shown
+    assert (
+        len(shown) == len(dialog.warned_rows) and f"({len(shown)} ช่อง" in dialog.only_warned.text()
+    )
+    dialog.only_warned.setChecked(False)
+    assert not any(dialog.fields.isRowHidden(r) for r in range(dialog.fields.rowCount()))
+
+
 def test_the_paste_box_reads_only_some_text(qtbot):
     dialog = PasteDialog()
     qtbot.addWidget(dialog)

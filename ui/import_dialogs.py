@@ -9,11 +9,13 @@ opens them (`paste_printout`, `confirm_import`), where tests replace them.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from forms.checks import Severity
 from forms.printout.result import is_structure, recognised_label
+from forms.printout.warned import warned_paths
 from ui import plain, screen
 from ui.marks import severity_icon
 
@@ -87,7 +90,7 @@ class ImportSummaryDialog(QDialog):
         )
         self.unused.setObjectName("import_unused")
         fields = sum(1 for path, _ in result.recognised if not is_structure(path))
-        self.tabs.addTab(self.fields, f"ข้อมูลที่อ่านได้ ({fields})")
+        self.tabs.addTab(self._fields_page(result), f"ข้อมูลที่อ่านได้ ({fields})")
         self.tabs.addTab(self.warnings, f"คำเตือน ({len(result.warnings)})")
         if result.warnings:
             self.tabs.setTabIcon(1, severity_icon(Severity.WARNING))
@@ -105,8 +108,25 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(buttons)
         self.accept_button.setDefault(True)
 
-    @staticmethod
-    def _fields_table(result: ImportResult) -> QTableWidget:
+    def _fields_page(self, result: ImportResult) -> QWidget:
+        """The fields read, with a switch to show only those a warning is about."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        warned = len(self.warned_rows)
+        self.only_warned = QCheckBox(f"แสดงเฉพาะช่องที่มีคำเตือน ({warned} ช่อง มีเครื่องหมาย ⚠)")
+        self.only_warned.setObjectName("import_only_warned")
+        self.only_warned.setEnabled(warned > 0)
+        self.only_warned.toggled.connect(self._show_only_warned)
+        layout.addWidget(self.only_warned)
+        layout.addWidget(self.fields, 1)
+        return page
+
+    def _show_only_warned(self, only: bool) -> None:
+        for row in range(self.fields.rowCount()):
+            self.fields.setRowHidden(row, only and row not in self.warned_rows)
+
+    def _fields_table(self, result: ImportResult) -> QTableWidget:
         table = QTableWidget(len(result.recognised), 2)
         table.setObjectName("import_fields")
         table.setHorizontalHeaderLabels(["ช่อง", "ค่าที่อ่านได้"])
@@ -115,9 +135,20 @@ class ImportSummaryDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        warned = warned_paths(result)
+        self.warned_rows: set[int] = set()
         for row, (path, value) in enumerate(result.recognised):
             name = QTableWidgetItem(field_label(path))
             name.setToolTip(plain.tooltip(path))
+            if path in warned:
+                # the doubt beside the value it doubts (the warnings tab lists them all)
+                self.warned_rows.add(row)
+                name.setIcon(severity_icon(Severity.WARNING))
+                doubts = "\n\n".join(result.warnings[i] for i in warned[path])
+                # rich text, so Qt wraps a long warning; escaped, so it shows exactly
+                name.setToolTip(
+                    f"<qt>{html.escape(doubts, quote=False).replace(chr(10), '<br>')}</qt>"
+                )
             one_line = " ".join(value.split())
             shown = one_line if len(one_line) <= VALUE_LIMIT else one_line[:VALUE_LIMIT] + "…"
             cell = QTableWidgetItem(shown)
