@@ -14,9 +14,15 @@ import pypdfium2 as pdfium
 import pytest
 
 from forms.pdf import render_pdf
-from forms.pdf.layout import BODY, CERTIFICATION, TITLE_TEXT
+from forms.pdf.layout import BODY, CERTIFICATION, TITLE_TEXT, numbered
 from forms.report import ProgressReport, Report
-from forms.schema import FIELDS, PLAN_CHOICES, PROGRESS_FIELDS_BY_KEY, TARGET_CHOICES
+from forms.schema import (
+    FIELDS,
+    FIELDS_BY_KEY,
+    PLAN_CHOICES,
+    PROGRESS_FIELDS_BY_KEY,
+    TARGET_CHOICES,
+)
 from tests.pdf_samples import SENTENCES, long_report
 
 
@@ -280,3 +286,11 @@ def test_text_stays_inside_its_table_cell_and_the_margins(sample_report, justify
                 in_text_column += 1
                 assert right <= text_end - CELL_PAD / 2, textpage.get_text_range(i, 1)
     assert in_text_column > 300  # the narratives were looked at
+
+
+def test_item_numbers_are_followed_by_the_printouts_spaces():
+    # the printout: `2.1  เพื่อพัฒนา…` (two spaces), `3.1.1 เครือข่าย…` (one)
+    objective = numbered(["เพื่อพัฒนา"], FIELDS_BY_KEY["objectives"].item_numbering)[0]
+    target = numbered(["เครือข่าย"], FIELDS_BY_KEY["targets_quantity"].item_numbering)[0]
+    assert [run.text for run in objective.prefix] == ["2.1  "]
+    assert [run.text for run in target.prefix] == ["3.1.1 "]

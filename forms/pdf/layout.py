@@ -47,10 +47,17 @@ def field_line(label_text: str, value: str) -> ThaiParagraph:
 
 
 def numbered(items: list[str], numbering: str, body: TextStyle = BODY) -> list[Block]:
+    gap = item_gap(numbering)
     return [
-        ThaiParagraph(text, body, prefix=[BODY.run(f"{numbering}{i}  ")], hang=True)
+        ThaiParagraph(text, body, prefix=[BODY.run(f"{numbering}{i}{gap}")], hang=True)
         for i, text in enumerate(items, start=1)
     ]
+
+
+def item_gap(numbering: str) -> str:
+    """The space after an item's number, as the printout has it: two after an objective's
+    `2.1`, one after a target's `3.1.1`."""
+    return " " if numbering.count(".") >= 2 else "  "
 
 
 def joined(*parts: str) -> str:
