@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 
 from forms.report import Report
 from storage.drafts import DraftStore
-from ui.help_dialogs import HelpDialog
 from ui import main_window
+from ui.help_dialogs import HelpDialog
 from ui.main_window import MainWindow, _panel_split
 
 

@@ -104,7 +104,7 @@ class ReportForm(QTabWidget):
             self._building_started = True
             QTimer.singleShot(0, self, self._build_next)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._start_building()
 
