@@ -7,6 +7,7 @@
     python main.py [--db PATH] import FILE               .json, .txt or .pdf printout: print
                                                          the new draft's id (summary on stderr)
     python main.py [--db PATH] export ID|FILE.json --pdf OUT.pdf --json OUT.json
+                                                         --xlsx OUT.xlsx --csv OUT.csv
                                                          (--pdf of a report with errors:
                                                          written, one warning on stderr)
     python main.py [--db PATH] check ID|FILE.json        one problem per line; exit 1 on errors
@@ -22,7 +23,7 @@ is staged as a temporary file, then all are moved into place with `os.replace`) 
 is created.
 
 Adding a subcommand is one `Command` in `COMMANDS`; adding an export format (`--pdf`) is
-one `ExportFormat` in `EXPORT_FORMATS`.
+one `ExportFormat` in `forms.export.REPORT_FORMATS`, the registry the window's menu uses too.
 """
 
 from __future__ import annotations
@@ -39,7 +40,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from cli import district
+
 if TYPE_CHECKING:
+    from forms.export import ExportFormat
     from forms.printout import ImportResult
     from forms.report import Report
 
@@ -61,16 +65,6 @@ class Command:
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Path], int]  # (arguments, database path) -> exit code
     description: str = ""  # more, in `main.py NAME --help`
-
-
-@dataclass(frozen=True)
-class ExportFormat:
-    option: str  # `--json` etc.; its value is the output file
-    help: str
-    render: Callable[[Report, argparse.Namespace], bytes]  # the export's own options in args
-    # the copy that is sent (the PDF): after writing it, say if the report still has errors,
-    # as the window asks before exporting; the JSON interchange copy is a working copy
-    warns_of_errors: bool = False
 
 
 def _draft_id(text: str) -> int:
@@ -274,8 +268,10 @@ def import_summary(path: Path, draft_id: int, result: ImportResult) -> list[str]
 
 
 def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    from forms.export import REPORT_FORMATS  # the registry alone: no PDF or Excel engine
+
     _add_source_argument(parser)
-    for fmt in EXPORT_FORMATS:
+    for fmt in REPORT_FORMATS:
         parser.add_argument(fmt.option, metavar="OUT", type=Path, help=fmt.help)
     parser.add_argument(
         "--justify",
@@ -291,14 +287,17 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace, db_path: Path) -> int:
     """Render every requested output in memory, then write them all or none."""
-    wanted = [(fmt, getattr(args, _dest(fmt))) for fmt in EXPORT_FORMATS]
+    from forms.export import REPORT_FORMATS, ReportExportOptions, render_report
+
+    wanted = [(fmt, getattr(args, _dest(fmt))) for fmt in REPORT_FORMATS]
     wanted = [(fmt, out) for fmt, out in wanted if out is not None]
     if not wanted:
-        options = " หรือ ".join(f"{fmt.option} OUT" for fmt in EXPORT_FORMATS)
+        options = " หรือ ".join(f"{fmt.option} OUT" for fmt in REPORT_FORMATS)
         raise CliError(f"ยังไม่ได้บอกว่าจะส่งออกเป็นไฟล์อะไร — ระบุ {options}")
     _check_distinct_outputs(wanted)
     report = _load_report(args.source, db_path)
-    _write_files([(out, fmt.render(report, args)) for fmt, out in wanted])
+    style = ReportExportOptions(justify=args.justify, long_dates=args.long_dates)
+    _write_files([(out, render_report(fmt, report, style)) for fmt, out in wanted])
     if any(fmt.warns_of_errors for fmt, _out in wanted):
         _warn_of_errors(report, args)
     return EXIT_OK
@@ -354,18 +353,6 @@ def _dest(fmt: ExportFormat) -> str:
     return fmt.option.lstrip("-").replace("-", "_")
 
 
-def _render_json(report: Report, _args: argparse.Namespace) -> bytes:
-    from forms.interchange import dumps
-
-    return (dumps(report) + "\n").encode("utf-8")
-
-
-def _render_pdf(report: Report, args: argparse.Namespace) -> bytes:
-    from forms.pdf import render_pdf
-
-    return render_pdf(report, justify=args.justify, long_dates=args.long_dates)
-
-
 def _write_files(outputs: Sequence[tuple[Path, bytes]]) -> None:
     # the window's writer (temp files + os.replace, its Thai messages) for every export: one
     # wording for the same failure in the window and here; every file is staged before any
@@ -377,18 +364,6 @@ def _write_files(outputs: Sequence[tuple[Path, bytes]]) -> None:
         write_all_atomically(outputs)
     except PdfWriteError as exc:
         raise CliError(str(exc)) from None
-
-
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat(
-        "--pdf",
-        "เขียนแบบรายงานเป็นไฟล์ PDF ตามแบบพิมพ์ทางการ (ถ้ารายงานยังมีข้อผิดพลาด"
-        " จะเขียนไฟล์ให้และเตือนหนึ่งบรรทัดทาง stderr)",
-        _render_pdf,
-        warns_of_errors=True,
-    ),
-    ExportFormat("--json", "เขียนรายงานเป็นไฟล์ JSON (มี budget_spent ด้วย)", _render_json),
-)
 
 
 # -- check -------------------------------------------------------------------------------------
@@ -491,11 +466,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "export",
-        "ส่งออกร่างรายงาน (หรือไฟล์ .json) เป็น PDF หรือ JSON",
+        "ส่งออกร่างรายงาน (หรือไฟล์ .json) เป็น PDF, JSON หรือตารางความก้าวหน้า Excel/CSV",
         _add_export_arguments,
         run_export,
-        "ส่งออกร่างรายงานเป็นไฟล์ PDF และ/หรือ JSON หรือแปลงไฟล์ .json เป็น PDF โดยตรง "
-        "(ไม่สร้างร่าง) ไฟล์ปลายทางเขียนครบทั้งไฟล์หรือไม่เขียนเลย ไฟล์เดิมไม่เสียหาย",
+        "ส่งออกร่างรายงานเป็นไฟล์ PDF, JSON และ/หรือตารางความก้าวหน้า (Excel .xlsx, CSV) "
+        "หรือแปลงไฟล์ .json โดยตรง (ไม่สร้างร่าง) ไฟล์ปลายทางเขียนครบทั้งไฟล์หรือไม่เขียนเลย "
+        "ไฟล์เดิมไม่เสียหาย",
     ),
     Command(
         "check",
@@ -522,6 +498,26 @@ COMMANDS: tuple[Command, ...] = (
         "นำฉบับร่างในไฟล์สำรอง (จากคำสั่ง backup หรือไฟล์ในโฟลเดอร์ backups) เข้าฐานข้อมูล "
         "ร่างที่มีอยู่แล้วรุ่นเดียวกันจะข้ามไป จึงไม่เกิดร่างซ้ำ พิมพ์หมายเลขร่างใหม่บรรทัดละหนึ่ง "
         "--draft ID เลือกเฉพาะบางร่าง (หมายเลขในไฟล์สำรอง)",
+    ),
+    Command(
+        "collect",
+        "รวมรายงานของโรงเรียนและโครงการ (.pdf, .json, .txt ในโฟลเดอร์) เข้าชุดรวมรายงานของเขต",
+        district.add_collect_arguments,
+        district.run_collect,
+        "อ่านไฟล์รายงานทุกไฟล์ที่ระบุหรือพบในโฟลเดอร์ (รวมโฟลเดอร์ย่อย) แล้วเพิ่มเข้าชุดรวมรายงาน "
+        "(ไฟล์ SQLite แยกจากร่างรายงาน) พิมพ์บรรทัดละไฟล์: เพิ่ม / ปรับปรุง / ซ้ำ / เก็บเป็นประวัติ / "
+        "ไม่รับ พร้อมเหตุผล แล้วสรุปยอด โครงการเดียวกัน (รหัสและปีงบประมาณเดียวกัน) มีแถวเดียว "
+        "ฉบับที่รายงานล่าสุดใหม่กว่าชนะ ฉบับอื่นเก็บเป็นประวัติ ระบุไฟล์ .db ของชุดอื่นเพื่อรวมชุดเข้าด้วยกัน "
+        "รหัสออก 0 เมื่อทำครบ (ไฟล์ที่ไม่รับบอกไว้ในบรรทัดของมัน) 2 เมื่อเปิดหรือเขียนชุดรวมรายงานไม่ได้",
+    ),
+    Command(
+        "summary",
+        "แสดงตารางสรุปของชุดรวมรายงาน หรือเขียนเป็น Excel, CSV, PDF",
+        district.add_summary_arguments,
+        district.run_summary,
+        "แสดงตารางสรุปของชุดรวมรายงานคั่นด้วยแท็บ (แถวแรกเป็นหัวตาราง) หรือเขียนเป็นไฟล์ด้วย "
+        "--xlsx / --csv / --pdf (เขียนครบทุกไฟล์หรือไม่เขียนเลย) ตัวกรองใช้ได้ทั้งสองแบบ "
+        "ไม่เปลี่ยนแปลงไฟล์ชุดรวมรายงาน",
     ),
 )
 

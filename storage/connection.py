@@ -40,6 +40,7 @@ from storage.errors import (
     translate,
 )
 from storage.schema_migrations import (
+    KIND_NAMES,
     MIGRATION_SET,
     MIGRATIONS_TABLE,
     READABLE_WITHOUT,
@@ -70,9 +71,14 @@ def translating(path: Path) -> Iterator[None]:
 
 
 def open_connection(
-    path: Path, *, steps: tuple[Step, ...] = STEPS, busy_timeout: float = BUSY_TIMEOUT_S
+    path: Path,
+    *,
+    steps: tuple[Step, ...] = STEPS,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+    migration_set: str = MIGRATION_SET,
 ) -> sqlite3.Connection:
-    """A configured, migrated connection to the drafts database at `path`.
+    """A configured, migrated connection to the drafts database at `path` (or to another
+    kind of this program's database: a collection's `steps` under its `migration_set`).
 
     The connection is in autocommit mode (`isolation_level=None`): callers open their own
     `BEGIN IMMEDIATE` transactions. It may be used from another thread than the one that
@@ -94,7 +100,7 @@ def open_connection(
             _owner_only(path)
     try:
         with translating(path):
-            _prepare(conn, path, existed, steps, busy_timeout)
+            _prepare(conn, path, existed, steps, busy_timeout, migration_set)
     except BaseException:
         conn.close()
         raise
@@ -102,7 +108,11 @@ def open_connection(
 
 
 def open_read_only_connection(
-    path: Path, *, steps: tuple[Step, ...] = STEPS, busy_timeout: float = BUSY_TIMEOUT_S
+    path: Path,
+    *,
+    steps: tuple[Step, ...] = STEPS,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+    migration_set: str = MIGRATION_SET,
 ) -> sqlite3.Connection:
     """A connection that never changes the database file: for commands that only read.
 
@@ -116,13 +126,13 @@ def open_read_only_connection(
             raise DatabaseDamaged(path, "ไฟล์ว่างเปล่า ไม่มีร่างรายงาน")
         uri = path.as_uri()
         try:
-            return _read_only(f"{uri}?mode=ro", path, steps, busy_timeout)
+            return _read_only(f"{uri}?mode=ro", path, steps, busy_timeout, migration_set)
         except sqlite3.OperationalError as exc:
             if getattr(exc, "sqlite_errorcode", None) is None or (
                 exc.sqlite_errorcode & 0xFF not in _CANNOT_READ_IN_PLACE
             ):
                 raise
-        return _read_only(f"{uri}?mode=ro&immutable=1", path, steps, busy_timeout)
+        return _read_only(f"{uri}?mode=ro&immutable=1", path, steps, busy_timeout, migration_set)
 
 
 # a WAL database in a place its -shm cannot be made
@@ -130,7 +140,7 @@ _CANNOT_READ_IN_PLACE = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY}
 
 
 def _read_only(
-    uri: str, path: Path, steps: tuple[Step, ...], busy_timeout: float
+    uri: str, path: Path, steps: tuple[Step, ...], busy_timeout: float, migration_set: str
 ) -> sqlite3.Connection:
     conn = sqlite3.connect(
         uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
@@ -140,9 +150,9 @@ def _read_only(
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA query_only = ON")
         _quick_check(conn, path)
-        applied, pending = _migration_state(conn, path, steps)
+        applied, pending = _migration_state(conn, path, steps, migration_set)
         if not applied:
-            raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
+            raise DatabaseDamaged(path, _not_ours(conn, migration_set))
         if any(name not in READABLE_WITHOUT for name in pending):
             raise DatabaseReadOnly(
                 path,
@@ -191,6 +201,7 @@ def _prepare(
     existed: bool,
     steps: tuple[Step, ...],
     busy_timeout: float,
+    migration_set: str = MIGRATION_SET,
 ) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     # 16 MB of page cache (default 2 MB): the drafts list and search scan every draft's
@@ -199,17 +210,17 @@ def _prepare(
     small = existed and path.stat().st_size <= CHECK_AT_OPEN_BYTES
     if small:
         _quick_check(conn, path)
-    applied, pending = _migration_state(conn, path, steps)  # reads the header and schema
+    applied, pending = _migration_state(conn, path, steps, migration_set)  # header, schema
     deferred = existed and not small and not pending and _journal_mode(conn) == "wal"
     if existed and not small and not deferred:
         _quick_check(conn, path)  # nothing is migrated, copied aside or switched to WAL unchecked
     if pending and existed and not applied and _user_version(conn) != 0:
         # an empty database another program has marked as its own
-        raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
+        raise DatabaseDamaged(path, _not_ours(conn, migration_set))
     if pending and existed and _has_tables(conn):
         if not applied:
             # another program's database, given by mistake: never write into it
-            raise DatabaseDamaged(path, "ไม่มีตารางร่างรายงานของโปรแกรมนี้")
+            raise DatabaseDamaged(path, _not_ours(conn, migration_set))
         backup_copy(conn, path, pending[0])
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -221,7 +232,7 @@ def _prepare(
     conn.execute("BEGIN IMMEDIATE")
     try:
         if pending:
-            _apply(conn, path, steps)
+            _apply(conn, path, steps, migration_set)
         else:
             # A write probe: a file opened read-only behind os.access's back (root, read-only
             # media, immutable files) refuses here, at open, rather than at the first autosave.
@@ -235,11 +246,11 @@ def _prepare(
 
 
 def _migration_state(
-    conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...]
+    conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...], migration_set: str
 ) -> tuple[list[str], list[str]]:
     """This program's migrations applied to the database, and those still to apply;
     `NewerDatabase` when it holds migrations this version does not know."""
-    applied = applied_migrations(conn)
+    applied = applied_migrations(conn, migration_set)
     known = step_names(steps)
     unknown = [name for name in applied if name not in known]
     if unknown:
@@ -360,7 +371,7 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
 
 
-def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+def applied_migrations(conn: sqlite3.Connection, migration_set: str = MIGRATION_SET) -> list[str]:
     """Names of this program's migrations recorded as applied, in the order applied."""
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
@@ -369,19 +380,32 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
         return []
     rows = conn.execute(
         f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid",
-        (MIGRATION_SET,),
+        (migration_set,),
     )
     return [name for (name,) in rows]
 
 
-def _apply(conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...]) -> None:
+def _not_ours(conn: sqlite3.Connection, migration_set: str) -> str:
+    """Why a database holds nothing of `migration_set`: it is this program's other kind
+    (a collection given as drafts, or drafts as a collection), or none of this program's."""
+    for other, name in KIND_NAMES.items():
+        if other != migration_set and applied_migrations(conn, other):
+            return f"เป็น{name}"
+    if migration_set == MIGRATION_SET:
+        return "ไม่มีตารางร่างรายงานของโปรแกรมนี้"
+    return f"ไม่มีตารางของ{KIND_NAMES.get(migration_set, migration_set)}"
+
+
+def _apply(
+    conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...], migration_set: str
+) -> None:
     from sqlite_utils import Database
 
     # Inside our BEGIN IMMEDIATE, each step's own transaction becomes a savepoint, so two
     # copies of the program opening a new file at once cannot both migrate it.
     db = Database(conn, execute_plugins=False)
     try:
-        build_migrations(steps).apply(db)
+        build_migrations(steps, migration_set).apply(db)
     except sqlite3.OperationalError as exc:
         # a step that cannot run on tables that are there (a damaged record of the steps
         # applied, as stress/storage_faults.py found): rolled back, nothing written

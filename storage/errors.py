@@ -45,6 +45,7 @@ class DatabaseReadOnly(StorageError):
     """The file or its folder cannot be written."""
 
     def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.detail = detail
         why = _why(detail)
         super().__init__(
             path,
@@ -57,6 +58,7 @@ class DatabaseDamaged(StorageError):
     """Not an SQLite database, or a damaged one; the program never overwrites it."""
 
     def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.detail = detail
         why = _why(detail)
         super().__init__(
             path,

@@ -25,6 +25,15 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "bma_project_report_drafts"
+# A district's collection of reports (`storage.collection`) is a database of this program
+# too, with steps of its own (`storage.collection_migrations`) under this set's name.
+COLLECTION_MIGRATION_SET = "bma_project_report_collection"
+# What each kind of this program's database is, in Thai: one given where the other is
+# wanted is refused naming what it is.
+KIND_NAMES = {
+    MIGRATION_SET: "ฐานข้อมูลร่างรายงาน",
+    COLLECTION_MIGRATION_SET: "ชุดรวมรายงานของเขต",
+}
 # The table sqlite-utils' Migrations records applied steps in (`Migrations.migrations_table`;
 # a test keeps the two equal). Read directly so that opening needs no sqlite_utils import.
 MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -92,28 +101,41 @@ def m002_typed_texts(db: Database) -> None:
     db.execute("ALTER TABLE progress_reports ADD COLUMN typed TEXT NOT NULL DEFAULT '{}'")
 
 
+def m003_listing_index(db: Database) -> None:
+    """Every column of the drafts list (`storage.summaries.SUMMARY_SQL`) in one index, so
+    listing reads the index (1.4 MB for 5,000 drafts) rather than a page of each draft's
+    row (20 MB): the window opens 30-50 ms sooner when the file is not in the OS cache."""
+    db.execute(
+        "CREATE INDEX drafts_listing ON drafts (updated_at, id, deleted_at, project_name,"
+        " project_code, fiscal_year, agency_office, agency_division, agency_section)"
+    )
+
+
 # Append new steps here; never change or reorder released ones.
 STEPS: tuple[Step, ...] = (
     ("m001_drafts_and_progress_reports", m001_drafts_and_progress_reports),
     ("m002_typed_texts", m002_typed_texts),
+    ("m003_listing_index", m003_listing_index),
 )
 
 
 # Steps a database may lack and still be read as it is (by the read-only commands, and
 # when restoring from a backup made before them): `storage.rows` reads what they add as
 # absent (no `typed` column: no typed texts). A step that changes what is there never is.
-READABLE_WITHOUT: frozenset[str] = frozenset({"m002_typed_texts"})
+READABLE_WITHOUT: frozenset[str] = frozenset({"m002_typed_texts", "m003_listing_index"})
 
 
 def step_names(steps: tuple[Step, ...] = STEPS) -> tuple[str, ...]:
     return tuple(name for name, _ in steps)
 
 
-def build_migrations(steps: tuple[Step, ...] = STEPS) -> Migrations:
+def build_migrations(
+    steps: tuple[Step, ...] = STEPS, migration_set: str = MIGRATION_SET
+) -> Migrations:
     """A sqlite-utils migration set holding `steps` in order (tests add test-only steps)."""
     from sqlite_utils.migrations import Migrations
 
-    migrations = Migrations(MIGRATION_SET)
+    migrations = Migrations(migration_set)
     for name, fn in steps:
         migrations(name=name)(fn)
     return migrations

@@ -190,10 +190,10 @@ def test_a_damaged_drafts_list_in_a_large_file_is_said_in_thai_at_start(
     large_database(path)
     conn = sqlite3.connect(path)
     [(leaf,)] = conn.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'drafts' AND pagetype = 'leaf' LIMIT 1"
+        "SELECT pageno FROM dbstat WHERE name = 'drafts_listing' AND pagetype = 'leaf' LIMIT 1"
     ).fetchall()
     conn.close()
-    with path.open("r+b") as file:  # the page the drafts list reads first
+    with path.open("r+b") as file:  # the page the drafts list reads first (its index, m003)
         file.seek((leaf - 1) * 4096 + 8)
         file.write(b"\xff" * 64)
     assert app_module.run(path) == 2

@@ -1,7 +1,8 @@
 """Every dialog the window shows goes through this module, so tests can replace it.
 
 `ask`, `inform` and `show_help` are the only ways the app talks to the user in a modal box, and
-`save_file`, `open_file`, `choose_printer`, `paste_printout` and `confirm_import` the only
+`save_file`, `open_file`, `open_files`, `choose_folder`, `open_or_create_file`,
+`choose_printer`, `paste_printout` and `confirm_import` the only
 ways it asks for a file, a printer, pasted text or the go-ahead after an import;
 tests monkeypatch them (`monkeypatch.setattr(dialogs, "ask", ...)`), so callers must use
 `dialogs.ask(...)`, never `from ui.dialogs import ask`. Known failures get their own Thai
@@ -72,6 +73,34 @@ def open_file(parent: QWidget | None, title: str, folder: Path, filter_: str) ->
     """Which file to open; None if cancelled."""
     name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filter_)
     return Path(name) if name else None
+
+
+def open_files(parent: QWidget | None, title: str, folder: Path, filter_: str) -> list[Path]:
+    """Which files to open (several may be chosen); [] if cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), filter_)
+    return [Path(name) for name in names]
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: Path) -> Path | None:
+    """Which folder; None if cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(name) if name else None
+
+
+def open_or_create_file(
+    parent: QWidget | None, title: str, proposed: Path, filter_: str, suffix: str
+) -> Path | None:
+    """A file to open, or the name of a new one to create (a district's collection); no
+    question about replacing a file chosen that exists. None if cancelled."""
+    dialog = QFileDialog(parent, title, str(proposed.parent), filter_)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+    dialog.setDefaultSuffix(suffix.lstrip("."))
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "เปิด")
+    dialog.selectFile(proposed.name)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 def choose_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:

@@ -19,7 +19,8 @@ def open_in_system(path: Path) -> bool:
 
 
 class ExportedNote(QLabel):
-    """`ส่งออก “รายงาน.pdf” แล้ว — เปิดไฟล์ · เปิดโฟลเดอร์`, for a minute after each export."""
+    """`ส่งออก PDF เป็น “รายงาน.pdf” แล้ว — เปิดไฟล์ · เปิดโฟลเดอร์`, for a minute after each
+    export (of any format: `kind` names it)."""
 
     def __init__(self, status_bar: QStatusBar) -> None:
         super().__init__()
@@ -37,11 +38,11 @@ class ExportedNote(QLabel):
         status_bar.addWidget(self, 1)
         self.hide()
 
-    def show_file(self, target: Path) -> None:
+    def show_file(self, target: Path, kind: str = "PDF") -> None:
         self.target = target
         name = html.escape(target.name)
         self.setText(
-            f"ส่งออก PDF เป็น “{name}” แล้ว — <a href='file'>เปิดไฟล์</a>"
+            f"ส่งออก {html.escape(kind)} เป็น “{name}” แล้ว — <a href='file'>เปิดไฟล์</a>"
             " · <a href='folder'>เปิดโฟลเดอร์</a>"
         )
         self.setToolTip(html.escape(str(target)))

@@ -44,6 +44,7 @@ from ui.autosave import Autosaver
 from ui.background import Background
 from ui.backup_actions import BackupActions, restored_message
 from ui.drafts_panel import DraftsPanel, local_time_text
+from ui.export_formats import ExportActions
 from ui.icons import icon
 from ui.importing import Importer
 from ui.pdf_export import PdfActions
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
         self.background = Background(self)
         self.pdf = PdfActions(self, self.background)
+        self.exports = ExportActions(self, self.background, self.pdf)
         self.importer = Importer(self, self.background)
         self.backups = BackupActions(self)
         self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
@@ -504,6 +506,8 @@ class MainWindow(QMainWindow):
         recent.aboutToShow.connect(lambda: self.importer.fill_recent_menu(recent))
         file_menu.insertMenu(self.actions_by_text["วางข้อความจากแบบพิมพ์…"], recent)
         print_action = self.actions_by_text["พิมพ์…"]
+        # ส่งออกเป็น ▸ every format of the registry, under ส่งออก PDF…
+        file_menu.insertMenu(self.actions_by_text["ดูตัวอย่างก่อนพิมพ์"], self.exports.menu)
         file_menu.insertAction(print_action, self.pdf.last_export_action)
         self.addAction(self.pdf.last_export_action)
         file_menu.insertActions(quit_action, list(self.pdf.choice_actions.values()))  # kept
@@ -511,6 +515,7 @@ class MainWindow(QMainWindow):
         self._draft_actions = [
             self.actions_by_text[c.text] for _t, cs in menus.MENUS for c in cs if c.needs_draft
         ]
+        self._draft_actions.append(self.exports.menu.menuAction())
         for action in self._draft_actions:
             action.setEnabled(False)
 

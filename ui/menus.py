@@ -58,6 +58,8 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
             Command("ส่งออกฉบับร่างทั้งหมด…", (), lambda w: w.backups.export_all),
             Command("นำเข้าฉบับร่างจากไฟล์สำรอง…", (), lambda w: w.backups.import_all),
             Command(SEPARATOR),
+            Command("รวมรายงานของเขต…", (), lambda w: lambda: _open_district(w)),
+            Command(SEPARATOR),
             Command("ปิดโปรแกรม", ("Ctrl+Q",), lambda w: w.close),
         ),
     ),
@@ -101,6 +103,14 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
         ),
     ),
 )
+
+
+def _open_district(window: MainWindow) -> object:
+    from ui.district_window import open_district  # loaded when first used, not at start
+
+    return open_district(window)
+
+
 TAB_KEYS = tuple(f"Ctrl+{n}" for n in range(1, 10))  # Ctrl+N goes to tab N
 
 

@@ -78,9 +78,12 @@ def _render(report: Report, style: dict[str, bool]) -> bytes:
 
 
 def _write(report: Report, target: Path, style: dict[str, bool]) -> None:
-    from forms.pdf import write_pdf
+    # through the registry of export formats, as `main.py export --pdf` renders it
+    from forms.export import REPORT_FORMATS, ReportExportOptions, by_key, render_report
+    from forms.pdf import write_bytes_atomically
 
-    write_pdf(report, target, **style)
+    data = render_report(by_key(REPORT_FORMATS, "pdf"), report, ReportExportOptions(**style))
+    write_bytes_atomically(data, target)
 
 
 class PdfActions(QObject):
@@ -94,7 +97,8 @@ class PdfActions(QObject):
         self.preview_dialog: PreviewDialog | None = None
         self.choice_actions = {key: self._choice_action(key, *texts) for key, *texts in CHOICES}
         self.note = ExportedNote(window.statusBar())
-        self.last_export_action = QAction("เปิดไฟล์ PDF ที่ส่งออกล่าสุด", self)
+        # the last export of any format (ส่งออกเป็น ▸ uses the same note)
+        self.last_export_action = QAction("เปิดไฟล์ที่ส่งออกล่าสุด", self)
         self.last_export_action.setShortcut("Ctrl+Shift+O")
         self.last_export_action.setEnabled(False)
         self.last_export_action.triggered.connect(self.note.open_file)

@@ -27,19 +27,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 
 
-def import_file(path: Path) -> ImportResult:
-    """The report in `path`; `PrintoutError` (or the interchange's `FormError`) when none."""
+def import_file(path: Path, *, in_process_pdf: bool = False) -> ImportResult:
+    """The report in `path`; `PrintoutError` (or the interchange's `FormError`) when none.
+
+    `in_process_pdf`: read a PDF in this process (`read_pdf`'s `in_process`), for a
+    process that bounds its own memory and time."""
     path = Path(path)
     _check_size(path)
     kind = _kind(path)
     if kind == "pdf":
-        return _from_pdf(path)
+        return _from_pdf(path, in_process_pdf)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(path, exc) from None
     if kind is None and b"%PDF-" in data[:1024]:
-        return _from_pdf(path)
+        return _from_pdf(path, in_process_pdf)
     text, warnings = decode_text(data, path.name)
     if kind == "json" or (kind is None and text.lstrip().startswith("{")):
         report = loads(text)
@@ -49,11 +52,11 @@ def import_file(path: Path) -> ImportResult:
     return result
 
 
-def _from_pdf(path: Path) -> ImportResult:
+def _from_pdf(path: Path, in_process: bool = False) -> ImportResult:
     """A PDF of this app carries its report as attached JSON, exact to the character (text
     extraction cannot tell a wrapped line from a typed line break); other PDFs, or one
     whose attachment is unreadable, are read from their text."""
-    content = read_pdf(path)
+    content = read_pdf(path, in_process=in_process)
     if content.attachment_damaged:
         result = _parse(content.text, path)
         result.warnings.insert(

@@ -6,7 +6,9 @@ and its address space capped (RLIMIT_AS where the OS has it). The child also sto
 `MAX_PAGES` pages or `MAX_CHARS` characters: a printout is a few pages, so anything far
 larger is some other document. Cheap checks (size, `%PDF-` header, `%%EOF` trailer) run
 first in this process, so a file that is plainly not a whole PDF never starts PDFium.
-Starting the child costs about 0.1 s.
+Starting the child costs about 0.1 s, more than reading a report's PDF takes; a caller
+that reads many PDFs in processes it already bounds (memory-capped, killed on a time-out:
+`forms.district.collect`'s workers) reads them there with `in_process=True`.
 """
 
 from __future__ import annotations
@@ -43,8 +45,13 @@ def extract_pdf_text(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TI
     return read_pdf(path, max_bytes, timeout).text
 
 
-def read_pdf(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> PdfContent:
-    """The text and the attached report JSON of a PDF; `PrintoutError` when there is no text."""
+def read_pdf(
+    path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT, *, in_process: bool = False
+) -> PdfContent:
+    """The text and the attached report JSON of a PDF; `PrintoutError` when there is no text.
+
+    `in_process`: PDFium runs in this process, unbounded (the same limits of pages and
+    characters apply, not of memory or time); only for a process that is itself bounded."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -68,7 +75,7 @@ def read_pdf(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -
             f'ไฟล์ PDF "{name}" ไม่สมบูรณ์ (ท้ายไฟล์ขาดหายไป อาจดาวน์โหลดหรือคัดลอกไม่ครบ)'
             " — ดาวน์โหลดหรือคัดลอกไฟล์มาใหม่"
         )
-    result = _run_worker(path, timeout)
+    result = _read_here(path) if in_process else _run_worker(path, timeout)
     if "error" in result:
         raise PrintoutError(_message(str(result["error"]), name))
     # PDFium reads a `-` that ends a line as a hyphenated word: it gives U+FFFE for the
@@ -86,6 +93,23 @@ def read_pdf(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -
         report_json if isinstance(report_json, str) else None,
         attachment_damaged=result.get("attachment") == "damaged",
     )
+
+
+def _read_here(path: Path) -> dict[str, str | None]:
+    """What the worker gives, read in this process."""
+    from forms.pdf.readback import read_report_attachment
+    from forms.printout._pdf_worker import _extract
+
+    result: dict[str, str | None] = dict(_extract(str(path), MAX_PAGES, MAX_CHARS))
+    if "text" in result:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise PrintoutError(
+                f'เปิดไฟล์ "{path.name}" ไม่ได้ ({exc.strerror}) — ตรวจว่าไฟล์ยังอยู่และเปิดอ่านได้'
+            ) from None
+        result["report_json"], result["attachment"] = read_report_attachment(data)
+    return result
 
 
 def _run_worker(path: Path, timeout: float) -> dict[str, str | None]:

@@ -1,0 +1,517 @@
+"""The district's summary table as a Qt model: one row per collected report, filtered and
+sorted here rather than by a QSortFilterProxyModel.
+
+Why not a proxy: with 5,000 reports a proxy calls back into Python for every comparison
+(about 60,000 `lessThan` calls per sort) and every row it filters; here a sort is one
+`sorted` over keys made once per column, and a filter one pass over the rows
+(`forms.district.filters.SummaryFilter` and the search words). Cell texts are made when a
+row is first shown, so opening a big collection costs only the rows read
+(`Collection.items()`, which reads no report's JSON).
+
+What a row shows comes from its `SummaryRow`; what is wrong with it (overspent, behind plan
+or off target, errors, read from a printout's text) is said in words in the cell as well
+as by its colour and icon, so it does not rest on colour alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PureWindowsPath
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon
+
+from forms.checks import Severity
+from forms.district.filters import SummaryFilter
+from forms.district.summary import (
+    OFF_PLAN,
+    OFF_TARGET,
+    ON_PLAN,
+    ON_TARGET,
+    SOURCE_PRINTOUT,
+    Collected,
+    SummaryRow,
+)
+from forms.schema import PROGRESS_FIELDS_BY_KEY, choice_label
+from forms.thaidate import format_be_date
+from forms.thainum import format_money, format_percent
+from ui import plain
+from ui.marks import COLORS, severity_icon
+
+Index = QModelIndex | QPersistentModelIndex
+ITEM_ROLE = Qt.ItemDataRole.UserRole  # the row's `Collected`
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the key the column sorts by
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2  # "error" / "warning" / "" (what the colour says)
+PRINTOUT_MARK = "อ่านจากแบบพิมพ์ — ตรวจก่อนใช้"
+OVERSPENT_WORD = "เกินงบ"
+ERROR_BACKGROUND = QColor("#fdf0ef")
+WARNING_BACKGROUND = QColor("#fff8ec")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+# the statuses in short words, for narrow columns (the tooltip says them in full)
+PLAN_WORDS = {ON_PLAN: "ตามแผน", OFF_PLAN: "ไม่ตามแผน"}
+TARGET_WORDS = {ON_TARGET: "ตามเป้าหมาย", OFF_TARGET: "ไม่ตามเป้าหมาย"}
+_PLAN = PROGRESS_FIELDS_BY_KEY["plan_status"]
+_TARGET = PROGRESS_FIELDS_BY_KEY["target_status"]
+
+# -- sort keys ----------------------------------------------------------------------------------
+
+_LEADING_VOWELS = frozenset("เแโใไ")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def thai_key(text: str) -> tuple[tuple[int, str, int], ...]:
+    """A key that sorts Thai text as a dictionary does, near enough: a leading vowel
+    (เ แ โ ใ ไ) is written before its consonant but sorted after it (`เก` under `ก`), and
+    numbers inside the text sort as numbers (`โครงการ 2` before `โครงการ 10`)."""
+    chars = list(text.strip().casefold())
+    i = 0
+    while i < len(chars) - 1:
+        if chars[i] in _LEADING_VOWELS and "ก" <= chars[i + 1] <= "ฮ":
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+            i += 1  # past the vowel just moved
+        i += 1
+    parts = _DIGITS.split("".join(chars))
+    return tuple((1, "", int(p)) if i % 2 else (0, p, 0) for i, p in enumerate(parts) if p)
+
+
+def _maybe(value: Any) -> tuple[int, Any]:
+    """Empty values first, then the values in their own order."""
+    return (0, 0) if value is None else (1, value)
+
+
+# -- the columns --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    text: Callable[[Collected], str]
+    sort: Callable[[Collected], Any]
+    numeric: bool = False
+    tip: str = ""  # the header's tooltip: the title in full
+
+
+def agency_parts(row: SummaryRow) -> list[str]:
+    """The agency, most specific first (a school, its division, its district office): in
+    one district's collection the office is the same on every row, the school is not."""
+    parts: list[str] = []
+    for part in (row.agency_section, row.agency_division, row.agency_office):
+        if part.strip() and part.strip() not in parts:
+            parts.append(part.strip())
+    return parts
+
+
+def agency_text(row: SummaryRow) -> str:
+    return " / ".join(agency_parts(row))
+
+
+def source_name(source: str) -> str:
+    """The file's name alone (the full path is in the tooltip); any OS's separators."""
+    return PureWindowsPath(source).name or source
+
+
+def percent_spent_text(row: SummaryRow) -> str:
+    text = format_percent(row.percent_spent)
+    if row.overspent:
+        return f"{text} {OVERSPENT_WORD}".strip()
+    return text
+
+
+def source_text(item: Collected) -> str:
+    name = source_name(item.source)
+    return f"{PRINTOUT_MARK} · {name}" if item.source_kind == SOURCE_PRINTOUT else name
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "agency",
+        "หน่วยงาน",
+        lambda c: agency_text(c.row),
+        lambda c: tuple(thai_key(t) for t in agency_parts(c.row)),
+        tip="หน่วยงานที่รับผิดชอบ: กลุ่มงาน/งาน / ฝ่าย / สำนักงาน",
+    ),
+    Column(
+        "code", "รหัสโครงการ", lambda c: c.row.project_code, lambda c: thai_key(c.row.project_code)
+    ),
+    Column(
+        "name", "ชื่อโครงการ", lambda c: c.row.project_name, lambda c: thai_key(c.row.project_name)
+    ),
+    Column(
+        "year",
+        "ปี\nงบฯ",
+        lambda c: str(c.row.fiscal_year or ""),
+        lambda c: _maybe(c.row.fiscal_year),
+        numeric=True,
+        tip="ปีงบประมาณ (พ.ศ.)",
+    ),
+    Column(
+        "received",
+        "ได้รับ\n(บาท)",
+        lambda c: format_money(c.row.budget_received),
+        lambda c: _maybe(c.row.budget_received),
+        numeric=True,
+        tip="งบประมาณที่ได้รับ (บาท)",
+    ),
+    Column(
+        "spent",
+        "ใช้ไป\n(บาท)",
+        lambda c: format_money(c.row.budget_spent),
+        lambda c: c.row.budget_spent,
+        numeric=True,
+        tip="งบประมาณที่ใช้ไป (บาท)",
+    ),
+    Column(
+        "percent_spent",
+        "ใช้ไป\n(%)",
+        lambda c: percent_spent_text(c.row),
+        lambda c: _maybe(c.row.percent_spent),
+        numeric=True,
+        tip="ร้อยละของงบประมาณที่ได้รับที่ใช้ไปแล้ว",
+    ),
+    Column(
+        "latest_no",
+        "ครั้ง\nที่",
+        lambda c: str(c.row.latest_no or ""),
+        lambda c: _maybe(c.row.latest_no),
+        numeric=True,
+        tip="รายงานความก้าวหน้าล่าสุด ครั้งที่",
+    ),
+    Column(
+        "latest_date",
+        "รายงาน\nล่าสุด",
+        lambda c: format_be_date(c.row.latest_date) if c.row.latest_no else "ยังไม่มี",
+        lambda c: (_maybe(c.row.latest_date), _maybe(c.row.latest_no)),
+        tip="วันที่ของรายงานความก้าวหน้าล่าสุด (พ.ศ.)",
+    ),
+    Column(
+        "progress",
+        "ก้าวหน้า\n(%)",
+        lambda c: format_percent(c.row.latest_progress),
+        lambda c: _maybe(c.row.latest_progress),
+        numeric=True,
+        tip="ความก้าวหน้าของงานตามรายงานล่าสุด (%)",
+    ),
+    Column(
+        "plan",
+        "แผน",
+        lambda c: PLAN_WORDS.get(c.row.plan_status or "", ""),
+        lambda c: (c.row.plan_status != "off_plan", c.row.plan_status or ""),
+        tip="ความเป็นไปตามแผน (รายงานล่าสุด)",
+    ),
+    Column(
+        "target",
+        "เป้าหมาย",
+        lambda c: TARGET_WORDS.get(c.row.target_status or "", ""),
+        lambda c: (c.row.target_status != "off_target", c.row.target_status or ""),
+        tip="ความเป็นไปตามเป้าหมาย (รายงานล่าสุด)",
+    ),
+    Column(
+        "errors",
+        "ผิดพลาด",
+        lambda c: f"{c.row.errors:,}",
+        lambda c: (c.row.errors, c.row.warnings),
+        numeric=True,
+        tip="จำนวนข้อผิดพลาดที่การตรวจพบ",
+    ),
+    Column(
+        "warnings",
+        "เตือน",
+        lambda c: f"{c.row.warnings:,}",
+        lambda c: c.row.warnings,
+        numeric=True,
+        tip="จำนวนคำเตือนที่การตรวจพบ",
+    ),
+    Column(
+        "source",
+        "ไฟล์ต้นทาง",
+        source_text,
+        lambda c: (c.source_kind != SOURCE_PRINTOUT, thai_key(source_name(c.source))),
+        tip="ไฟล์ที่รวมรายงานนี้มา",
+    ),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+def problem_of(item: Collected, key: str) -> str:
+    """`error` / `warning` / '' for one cell: what its colour and icon say."""
+    row = item.row
+    if key in ("spent", "percent_spent") and row.overspent:
+        return "error"
+    if key == "plan" and row.behind_plan:
+        return "warning"
+    if key == "target" and row.off_target:
+        return "warning"
+    if key == "errors" and row.errors:
+        return "error"
+    if key == "warnings" and row.warnings:
+        return "warning"
+    if key == "source" and item.source_kind == SOURCE_PRINTOUT:
+        return "warning"
+    return ""
+
+
+def row_tooltip(item: Collected, today: date) -> str:
+    """Everything about one row worth saying in words."""
+    row = item.row
+    lines = [row.project_name, f"{row.project_code} · ปีงบประมาณ {row.fiscal_year or '-'}"]
+    agency = agency_text(row)
+    if agency:
+        lines.append(agency)
+    if row.overspent and row.budget_received is not None:
+        over = format_money(row.budget_spent - row.budget_received)
+        lines.append(f"ใช้งบประมาณเกินที่ได้รับ {over} บาท")
+    statuses = [choice_label(_PLAN, row.plan_status), choice_label(_TARGET, row.target_status)]
+    if any(statuses):
+        lines.append("รายงานล่าสุด: " + ", ".join(s for s in statuses if s))
+    days = row.days_without_report(today)
+    if row.latest_no is None:
+        lines.append("ยังไม่มีรายงานความก้าวหน้า")
+    elif days is None:
+        lines.append("รายงานล่าสุดไม่ได้ระบุวันที่")
+    else:
+        lines.append(f"รายงานล่าสุดเมื่อ {days:,} วันก่อน")
+    if row.errors or row.warnings:
+        lines.append(f"ผลการตรวจ: ข้อผิดพลาด {row.errors:,} · คำเตือน {row.warnings:,}")
+    lines.append(f"ไฟล์: {item.source}")
+    if item.source_kind == SOURCE_PRINTOUT:
+        lines.append(f"{PRINTOUT_MARK} (ไม่มีข้อมูลแนบ ค่าอาจอ่านผิด)")
+    lines.append("ดับเบิลคลิกหรือกด Enter เพื่อเปิดรายงาน")
+    return plain.tooltip("\n".join(lines))
+
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        ITEM_ROLE,
+        SORT_ROLE,
+        PROBLEM_ROLE,
+    )
+)
+
+
+def matches_words(haystack: str, words: Sequence[str]) -> bool:
+    return all(word in haystack for word in words)
+
+
+class DistrictModel(QAbstractTableModel):
+    """The collection's rows; `set_items`, `set_filter`, `set_search` and `sort` change
+    which are shown and in what order (`shown_items`)."""
+
+    def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.today = today or date.today()
+        self.items: list[Collected] = []
+        self.filter = SummaryFilter()
+        self.words: tuple[str, ...] = ()
+        self._order: list[int] = []  # every item's index, in the sorted order
+        self._shown: list[int] = []  # the indexes shown, in that order
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._keys: dict[int, list[Any]] = {}  # sort keys, by column
+        self._texts: dict[int, list[str]] = {}  # cell texts, by item index
+        self._haystacks: list[str] | None = None  # search texts, made at the first search
+
+    # Qt's model interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # the delegate asks for about ten roles per cell on every paint: the ones this model
+        # never answers are turned away before any work
+        if role not in _ROLES or not index.isValid():
+            return None
+        at = self._shown[index.row()]
+        item = self.items[at]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._texts.get(at)
+            if texts is None:
+                texts = self._texts[at] = [c.text(item) for c in COLUMNS]
+            return texts[column]
+        key = COLUMNS[column].key
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if COLUMNS[column].numeric else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            problem = problem_of(item, key)
+            return COLORS[problem] if problem and key != "source" else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            problem = problem_of(item, key)
+            if problem == "error":
+                return ERROR_BACKGROUND
+            return WARNING_BACKGROUND if problem else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(item, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "source":
+                mark = f"{PRINTOUT_MARK}\n" if item.source_kind == SOURCE_PRINTOUT else ""
+                return plain.tooltip(f"{mark}{item.source}")
+            return row_tooltip(item, self.today)
+        if role == ITEM_ROLE:
+            return item
+        if role == SORT_ROLE:
+            return COLUMNS[column].sort(item)
+        if role == PROBLEM_ROLE:
+            return problem_of(item, key)
+        return None
+
+    def _icon(self, item: Collected, key: str) -> QIcon | None:
+        row = item.row
+        if key == "errors" and row.errors:
+            return severity_icon(Severity.ERROR)
+        if (key == "plan" and row.behind_plan) or (key == "target" and row.off_target):
+            return severity_icon(Severity.WARNING)
+        if key == "source" and item.source_kind == SOURCE_PRINTOUT:
+            return severity_icon(Severity.WARNING)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            column = COLUMNS[section]
+            return (
+                f"{column.tip or column.title}\nคลิกเพื่อเรียงตามคอลัมน์นี้ (คลิกอีกครั้ง: เรียงกลับ)"
+                " · คลิกขวา: เลือกคอลัมน์ที่แสดง"
+            )
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _FLAGS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()  # the selection and the current row stay on theirs
+        items = [self._shown[i.row()] if i.isValid() else None for i in kept]
+        self._sorted_by = (column, order)
+        self._order = self._sorted_order()
+        self._shown = self._filtered(self._order)
+        rows = {at: row for row, at in enumerate(self._shown)}
+        for index, at in zip(kept, items, strict=True):
+            row = rows.get(at) if at is not None else None
+            moved = self.index(row, index.column()) if row is not None else QModelIndex()
+            self.changePersistentIndex(index, moved)
+        self.layoutChanged.emit()
+
+    # what the window sets
+    def set_items(self, items: list[Collected]) -> None:
+        """A new list (the collection read again); filter, search and sort are kept."""
+        self.beginResetModel()
+        self.items = items
+        self._keys, self._texts, self._haystacks = {}, {}, None
+        self._order = self._sorted_order()
+        self._shown = self._filtered(self._order)
+        self.endResetModel()
+
+    def set_filter(self, flt: SummaryFilter) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self._refilter()
+
+    def set_search(self, text: str) -> None:
+        words = tuple(text.casefold().split())
+        if words != self.words:
+            self.words = words
+            self._refilter()
+
+    def set_today(self, today: date) -> None:
+        self.today = today
+        self._refilter()
+
+    # reading
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    def shown_items(self) -> list[Collected]:
+        """The rows shown, in the order shown."""
+        return [self.items[i] for i in self._shown]
+
+    def item_at(self, row: int) -> Collected | None:
+        return self.items[self._shown[row]] if 0 <= row < len(self._shown) else None
+
+    def row_of(self, project_code: str, fiscal_year: int | None) -> int:
+        for row, at in enumerate(self._shown):
+            found = self.items[at].row
+            if (found.project_code, found.fiscal_year) == (project_code, fiscal_year):
+                return row
+        return -1
+
+    def count_text(self) -> str:
+        return f"แสดง {len(self._shown):,} จาก {len(self.items):,} โครงการ"
+
+    # inside
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._shown = self._filtered(self._order)
+        self.endResetModel()
+
+    def _filtered(self, order: list[int]) -> list[int]:
+        flt, words = self.filter, self.words
+        active = flt.active
+        if not active and not words:
+            return list(order)
+        haystacks = self._search_texts() if words else None
+        today = self.today
+        shown = []
+        for i in order:
+            if active and not flt.matches(self.items[i].row, today):
+                continue
+            if haystacks is not None and not matches_words(haystacks[i], words):
+                continue
+            shown.append(i)
+        return shown
+
+    def _search_texts(self) -> list[str]:
+        if self._haystacks is None:
+            self._haystacks = [
+                " ".join(
+                    (
+                        c.row.project_name,
+                        c.row.project_code,
+                        c.row.agency_office,
+                        c.row.agency_division,
+                        c.row.agency_section,
+                    )
+                ).casefold()
+                for c in self.items
+            ]
+        return self._haystacks
+
+    def _sorted_order(self) -> list[int]:
+        everything = list(range(len(self.items)))
+        if self._sorted_by is None:
+            return everything  # the collection's own order: by agency, then code
+        column, order = self._sorted_by
+        keys = self._keys.get(column)
+        if keys is None:
+            sort = COLUMNS[column].sort
+            keys = self._keys[column] = [sort(item) for item in self.items]
+        return sorted(
+            everything,
+            key=keys.__getitem__,
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
