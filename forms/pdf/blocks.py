@@ -10,6 +10,7 @@ from forms.pdf.paragraph import TextStyle, draw_block, fill_lines
 
 CELL_PAD = 3.0
 RULE = 0.5  # pt, the table's lines
+CONTINUED = "(ต่อ)"  # under the label of a report's part on the next page
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class Grid(Block):
 class ReportRows(Block):
     """One progress report: a row with its label and narrative, a row with its figures and
     statuses. The two rows are one flowable, so they never part across pages; only a
-    narrative taller than a whole page is cut, between its lines."""
+    narrative taller than a whole page is cut, between its lines, and the part on the next
+    page is labelled `รายงานครั้งที่4` `(ต่อ)` (continued)."""
 
     def __init__(
         self,
@@ -79,10 +81,13 @@ class ReportRows(Block):
         ]
         return self._first_lines, second
 
+    def _label_lines(self) -> list[str]:
+        return [self.label, CONTINUED] if self._continued else [self.label]
+
     def _heights(self) -> tuple[float, float]:
         first, second = self._lines()
         pad = 2 * CELL_PAD
-        h1 = len(first) * self.ts.leading + pad
+        h1 = max(len(first), len(self._label_lines())) * self.ts.leading + pad
         h2 = (max(len(c) for c in second) * self.ts.leading + pad) if self.second else 0.0
         return h1, h2
 
@@ -90,6 +95,13 @@ class ReportRows(Block):
         self.width = sum(self.cols)
         self.height = sum(self._heights())
         return self.width, self.height
+
+    def min_height(self) -> float:
+        """A report that fits a page moves on whole; a taller one may start with one line
+        (a heading before it then keeps with that line, not with the whole report)."""
+        if self.height <= self.frame_height:
+            return self.height
+        return self.ts.leading + 2 * CELL_PAD
 
     def split(self, avail_width: float, avail_height: float) -> list[Block]:
         """Only a report taller than a whole page is cut; otherwise it moves on whole."""
@@ -102,9 +114,11 @@ class ReportRows(Block):
             return []
         head = ReportRows(self.label, "", [], self.cols, self.ts, self.frame_height)
         head._first_lines = first[:fit]
-        tail = ReportRows("", "", self.second, self.cols, self.ts, self.frame_height)
+        head._continued = self._continued  # a middle part of a very long report
+        tail = ReportRows(self.label, "", self.second, self.cols, self.ts, self.frame_height)
         tail._first_lines = first[fit:]
         tail._continued = True
+        tail.keepWithNext = self.keepWithNext  # the last report keeps with the closing
         return [head, tail]
 
     def draw(self) -> None:
@@ -115,7 +129,7 @@ class ReportRows(Block):
         top = self.height
         inner = [w - 2 * CELL_PAD for w in self.cols]  # what the lines were filled to
         # row 1: label | narrative (status cells empty, as printed)
-        draw_block(c, xs[0] + CELL_PAD, top - CELL_PAD, inner[0], [self.label], self.ts)
+        draw_block(c, xs[0] + CELL_PAD, top - CELL_PAD, inner[0], self._label_lines(), self.ts)
         draw_block(c, xs[1] + CELL_PAD, top - CELL_PAD, inner[1], first, self.ts)
         if self.second:
             top2 = top - h1

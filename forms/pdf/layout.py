@@ -99,11 +99,17 @@ def story(
         heading(f"2. {label('progress_reports')}"),
     ]
     cols = log_columns(frame_width)
-    out.extend(report_rows(p, cols, frame_height, prose, style) for p in r.progress_reports)
+    rows = [report_rows(p, cols, frame_height, prose, style) for p in r.progress_reports]
+    out.extend(rows)
     for f in out:
         if isinstance(f, ThaiParagraph):
             f.whole_up_to = frame_height
-    out.append(Spacer(8))
+    closing = Spacer(8)
+    if rows:
+        # the certification never stands alone at the top of the last page: the last
+        # report goes over with it
+        rows[-1].keepWithNext = closing.keepWithNext = True
+    out.append(closing)
     out.append(_signature(r, frame_height))
     return out
 

@@ -110,8 +110,9 @@ def paginate(blocks: list[Block], width: float, height: float) -> list[list[Plac
         at_top = not pages[-1]
         gap = 0.0 if at_top else max(prev_after, block.spaceBefore)
         _w, h = block.wrap(width, height)
-        # headings go on together with the start of what follows them
-        kept = not at_top and block.keepWithNext and queue
+        # headings go on together with the start of what follows them; a block taller
+        # than a page is cut anyway, and its last part keeps with what follows
+        kept = not at_top and block.keepWithNext and queue and h <= height + 1e-6
         if kept and y + gap + _kept_height(block, queue, width, height) > height + 1e-6:
             new_page()
             queue.append(block)
@@ -143,7 +144,7 @@ def _kept_height(block: Block, queue: list[Block], width: float, height: float) 
     for nxt in reversed(queue):
         nxt.wrap(width, height)
         total += max(prev.spaceAfter, nxt.spaceBefore)
-        if not nxt.keepWithNext:
+        if not nxt.keepWithNext or nxt.height > height + 1e-6:  # the latter is cut anyway
             return total + nxt.min_height()
         total += nxt.height
         prev = nxt
