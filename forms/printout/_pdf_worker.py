@@ -8,7 +8,8 @@ end of a pipe), or to stdout when none is given.
 Runs alone (`-I`, stdlib and pypdfium2 only) so the parent can kill it on a time-out and
 its address space can be capped: PDFium is native code, and a damaged or hostile PDF can
 loop or allocate without end where no Python-level check would ever run.
-Output: {"text": ..., "report_json": ... or null, "attachment": "none"|"ok"|"damaged"} or
+Output: {"text": ..., "report_json": ... or null, "attachment": "none"|"ok"|"damaged"}
+(with "text_skipped": "pages"|"chars" and an empty text for an app PDF over the limits) or
 {"error": "password"|"format"|"pages"|"chars", "detail": ...}. `report_json` is the
 interchange JSON this app attaches to its own exports (`forms.pdf.readback`), read here so
 that its decoding is bounded like the text's.
@@ -72,12 +73,26 @@ def _attached_report_json(path: str) -> tuple[str | None, str]:
         return module.read_report_attachment(handle.read())
 
 
+def with_attachment(
+    result: dict[str, str | None], attachment: tuple[str | None, str]
+) -> dict[str, str | None]:
+    """`result` with the attached report added. A PDF of this app too long for its pages
+    to be read (the page or character limit) is still read from its attachment: its text
+    is then skipped (`text_skipped` says which limit), never a reason to refuse the file."""
+    report_json, state = attachment
+    if "text" not in result:
+        if state != "ok" or result.get("error") not in ("pages", "chars"):
+            return result
+        result = {"text": "", "text_skipped": result["error"]}
+    return {**result, "report_json": report_json, "attachment": state}
+
+
 def main(argv: list[str]) -> int:
     path, max_pages, max_chars, memory = argv[1], int(argv[2]), int(argv[3]), int(argv[4])
     _limit_memory(memory)
     result: dict[str, str | None] = dict(_extract(path, max_pages, max_chars))
-    if "text" in result:
-        result["report_json"], result["attachment"] = _attached_report_json(path)
+    if "text" in result or result.get("error") in ("pages", "chars"):
+        result = with_attachment(result, _attached_report_json(path))
     text = json.dumps(result, ensure_ascii=True)
     if len(argv) > 5:
         with open(argv[5], "w", encoding="utf-8") as out:

@@ -17,7 +17,7 @@ from forms.interchange import loads
 from forms.pdf.readback import REPORT_JSON_NAME
 from forms.printout.agreement import disagreements
 from forms.printout.parser import parse_printout_text
-from forms.printout.pdf_text import MAX_BYTES, read_pdf
+from forms.printout.pdf_text import MAX_BYTES, MAX_CHARS, MAX_PAGES, read_pdf
 from forms.printout.reconcile import show
 from forms.printout.result import ImportResult, PrintoutError
 from forms.report import Report
@@ -74,13 +74,24 @@ def _from_pdf(path: Path, in_process: bool = False) -> ImportResult:
                 0, f"ข้อมูลรายงานที่แนบในไฟล์ PDF ใช้ไม่ได้ ({exc}) จึงอ่านจากข้อความในหน้าแทน"
             )
             return result
+        if content.text_skipped:
+            warnings = [_SKIPPED.get(content.text_skipped, _SKIPPED["pages"])]
+        else:
+            warnings = _page_disagreements(report, content.text)
         return ImportResult(
             report,
             recognised=[("pdf_attachment", REPORT_JSON_NAME), *all_fields(report)],
-            warnings=_page_disagreements(report, content.text),
+            warnings=warnings,
             copies_found=1,
         )
     return _parse(content.text, path)
+
+
+_SKIPPED = {
+    limit: f"ไฟล์ PDF นี้ยาวเกิน {what} จึงไม่ได้อ่านข้อความในหน้ามาเทียบ"
+    " — นำเข้าจากข้อมูลรายงานที่แนบในไฟล์ซึ่งตรงทุกช่อง"
+    for limit, what in (("pages", f"{MAX_PAGES:,} หน้า"), ("chars", f"{MAX_CHARS:,} ตัวอักษร"))
+}
 
 
 def _page_disagreements(attached: Report, page_text: str) -> list[str]:

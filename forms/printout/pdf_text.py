@@ -38,6 +38,9 @@ class PdfContent:
     text: str  # every page's text, pages joined by line breaks
     report_json: str | None  # the interchange JSON this app attaches to its exports
     attachment_damaged: bool = False  # there was one, but its bytes fail their checksum
+    # the pages were not read (over MAX_PAGES or MAX_CHARS): an app PDF, read from its
+    # attachment alone; "pages" or "chars" says which limit
+    text_skipped: str | None = None
 
 
 def extract_pdf_text(path: Path, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> str:
@@ -82,12 +85,15 @@ def read_pdf(
     # hyphen and runs the next line on. The printout never hyphenates, so the hyphen was
     # typed and the line did end there.
     text = (result.get("text") or "").replace("\ufffe", "-\r\n")
+    report_json = result.get("report_json")
+    skipped = result.get("text_skipped")
+    if skipped and isinstance(report_json, str):
+        return PdfContent("", report_json, text_skipped=str(skipped))
     if not text.strip():
         raise PrintoutError(
             f'ไฟล์ PDF "{name}" ไม่มีข้อความให้อ่าน (อาจเป็นภาพสแกน)'
             " — ใช้ PDF ที่ดาวน์โหลดจากระบบโดยตรง หรือพิมพ์ข้อมูลเองในแบบร่างใหม่"
         )
-    report_json = result.get("report_json")
     return PdfContent(
         text,
         report_json if isinstance(report_json, str) else None,
@@ -98,17 +104,17 @@ def read_pdf(
 def _read_here(path: Path) -> dict[str, str | None]:
     """What the worker gives, read in this process."""
     from forms.pdf.readback import read_report_attachment
-    from forms.printout._pdf_worker import _extract
+    from forms.printout._pdf_worker import _extract, with_attachment
 
     result: dict[str, str | None] = dict(_extract(str(path), MAX_PAGES, MAX_CHARS))
-    if "text" in result:
+    if "text" in result or result.get("error") in ("pages", "chars"):
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise PrintoutError(
                 f'เปิดไฟล์ "{path.name}" ไม่ได้ ({exc.strerror}) — ตรวจว่าไฟล์ยังอยู่และเปิดอ่านได้'
             ) from None
-        result["report_json"], result["attachment"] = read_report_attachment(data)
+        result = with_attachment(result, read_report_attachment(data))
     return result
 
 
