@@ -152,7 +152,8 @@ import -window root "$shots/wine-preview.png"
 xdotool key --window "$preview" alt+F4 2>/dev/null
 gone() { timeout 120 bash -c "while xdotool search --onlyvisible --name '$1' >/dev/null 2>&1; do sleep 0.3; done"; }
 gone "ดูตัวอย่างก่อนพิมพ์" || fail "the preview did not close with Alt+F4"
-main=$(find_window "พัฒนาคูณภาพ" 120) || true
+# the newest draft opens: the printout imported above, its name spelt as copy 3 spells it
+main=$(find_window "เครือข่ายโรงเรียน" 120) || true
 [ -n "$main" ] || fail "the main window did not appear"
 # no window manager here: a click is what makes a Wine window active (on the first draft)
 xdotool mousemove --window "$main" 120 110 click 1 2>/dev/null
