@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -16,9 +17,6 @@ from forms.codec import check_item_count, decode, encode
 from forms.errors import FieldValueError, NotJsonError, UnknownKeyError, visible
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS, PROGRESS_FIELDS_BY_KEY, Kind
-
-_DECIMAL_MARK = "\u0000decimal:"
-_DECIMAL_TOKEN = re.compile(r'"\\u0000decimal:([^"]+)"')
 
 
 def loads(text: str | bytes) -> Report:
@@ -152,19 +150,23 @@ def dumps(report: Report, indent: int | None = 2) -> str:
 def _dumps_exact(data: Any, indent: int | None) -> str:
     # The json module writes Decimal only through float, which would lose satang on large
     # sums; so each Decimal travels as a marked string and is turned back into a bare
-    # JSON number after encoding.
+    # JSON number after encoding. The mark holds a random token drawn for this call, so no
+    # text of the report (which could hold any characters) can pass for a number.
     def default(value: Any) -> Any:
         raise TypeError(f"cannot write {type(value).__name__} to JSON")
 
-    text = json.dumps(_mark_decimals(data), ensure_ascii=False, indent=indent, default=default)
-    return _DECIMAL_TOKEN.sub(lambda m: m.group(1), text)
+    mark = f"decimal-{secrets.token_hex(16)}:"
+    text = json.dumps(
+        _mark_decimals(data, mark), ensure_ascii=False, indent=indent, default=default
+    )
+    return re.sub(rf'"{re.escape(mark)}([^"]+)"', lambda m: m.group(1), text)
 
 
-def _mark_decimals(value: Any) -> Any:
+def _mark_decimals(value: Any, mark: str) -> Any:
     if isinstance(value, Decimal):
-        return f"{_DECIMAL_MARK}{value:f}"
+        return f"{mark}{value:f}"
     if isinstance(value, dict):
-        return {k: _mark_decimals(v) for k, v in value.items()}
+        return {k: _mark_decimals(v, mark) for k, v in value.items()}
     if isinstance(value, list):
-        return [_mark_decimals(v) for v in value]
+        return [_mark_decimals(v, mark) for v in value]
     return value

@@ -10,6 +10,7 @@ from hypothesis import given
 
 from forms.errors import FieldValueError, NotJsonError, UnknownKeyError
 from forms.interchange import dumps, from_dict, loads, to_dict
+from forms.report import Report
 from tests.strategies import reports
 
 
@@ -103,3 +104,12 @@ def test_wrong_type_names_field_and_value(data, path, shown):
 def test_not_json_is_refused(text):
     with pytest.raises(NotJsonError):
         loads(text)
+
+
+def test_no_text_of_the_report_can_pass_for_a_number():
+    # the old fixed marker "\u0000decimal:" typed into a name came out as the number 2566
+    report = Report(project_name="\u0000decimal:2566", agency_office="decimal-:5")
+    data = json.loads(dumps(report))
+    assert data["project_name"] == "\u0000decimal:2566"
+    assert data["agency_office"] == "decimal-:5"
+    assert dumps(report) == dumps(report)  # the random mark never shows in the output
