@@ -269,10 +269,11 @@ class DraftStore:
             self._require(conn, draft_id)
             conn.execute("UPDATE drafts SET deleted_at = NULL WHERE id = ?", (draft_id,))
 
-    def list_bin(self) -> list[DraftSummary]:
-        """Drafts in the bin, the most recently deleted first."""
+    def list_bin(self, text: str = "") -> list[DraftSummary]:
+        """Drafts in the bin, the most recently deleted first; with `text`, only those
+        `search` would find by it were they not in the bin."""
         with self._lock, translating(self.path):
-            return self._summaries.binned(self._connection())
+            return self._summaries.binned(self._connection(), text)
 
     def purge(self, draft_id: int) -> None:
         """Delete a draft in the bin for good (its progress rows go with it)."""

@@ -204,7 +204,13 @@ class SummaryCache:
             self._listed = [(s, haystacks[s.id]) for s in listed if s.deleted_at is None]
         return self._listed
 
-    def binned(self, conn: sqlite3.Connection) -> list[DraftSummary]:
+    def binned(self, conn: sqlite3.Connection, text: str = "") -> list[DraftSummary]:
+        """The drafts in the bin, the last deleted first; with `text`, those it finds as
+        the list's search finds drafts (same fields, Thai digits too)."""
         self._refresh(conn)
         in_bin = [s for s in self._order if s.deleted_at is not None]
+        if text.strip():
+            rows = self._rows or {}
+            found = _matching([(s, _haystack(rows[s.id])) for s in in_bin], search_words(text))
+            in_bin = [s for s, _ in found]
         return sorted(in_bin, key=lambda s: (s.deleted_at, s.id), reverse=True)

@@ -77,3 +77,17 @@ def test_save_to_unknown_id_creates_nothing(db: Path, sample_report: Report):
         assert store.list() == []
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT count(*) FROM progress_reports").fetchone() == (0,)
+
+
+def test_the_bin_is_searched_as_the_list_is(db: Path, sample_report: Report):
+    # the bin's search used to look at fewer fields and no Thai digits than the list's
+    with DraftStore.open(db) as store:
+        kept = store.create(sample_report)
+        other = store.create(Report(project_name="อื่น", fiscal_year=2567))
+        store.delete(kept)
+        store.delete(other)
+        assert [d.id for d in store.list_bin("๒๕๖๖")] == [kept]  # Thai digits, the year
+        assert [d.id for d in store.list_bin(sample_report.agency_division)] == [kept]
+        assert [d.id for d in store.list_bin("50280000 ๒๕๖๖")] == [kept]  # every word
+        assert [d.id for d in store.list_bin("")] == [other, kept]
+        assert store.list_bin("ไม่มีคำนี้") == []

@@ -57,19 +57,6 @@ def local_time_text(moment: datetime | None) -> str:
     return f"{format_be_date(local.date())} {local:%H:%M}"
 
 
-def matches(summary: DraftSummary, text: str) -> bool:
-    """The bin's filter (the bin is small, so it is filtered here rather than in SQL)."""
-    haystack = " ".join(
-        (
-            summary.project_name,
-            summary.project_code,
-            str(summary.fiscal_year or ""),
-            summary.agency_office,
-        )
-    ).casefold()
-    return all(word in haystack for word in text.casefold().split())
-
-
 def color_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
     """The palette group for a row in this state, chosen as Qt's own item delegate does."""
     if not option.state & QStyle.StateFlag.State_Enabled:
@@ -245,7 +232,7 @@ class DraftsPanel(QWidget):
         keep = select_id if select_id is not None else self.selected_id()
         text = self.search.text()
         if self.in_bin:
-            drafts = [d for d in self.store.list_bin() if matches(d, text)]
+            drafts = self.store.list_bin(text)  # found as the list's search finds
         else:
             drafts = self.store.search(text) if text.strip() else self.store.list()
         self.view.selectionModel().blockSignals(True)
