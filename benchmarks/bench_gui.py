@@ -71,7 +71,7 @@ def filtering_ms(db: Path, runs: int) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     import ui.app
-    from storage import DraftStore
+    from storage.drafts import DraftStore
     from ui.main_window import MainWindow
 
     app = ui.app.application()

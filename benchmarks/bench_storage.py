@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from forms.interchange import loads  # noqa: E402
 from forms.report import Report  # noqa: E402
-from storage import DraftStore  # noqa: E402
+from storage.drafts import DraftStore  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "sample_report.json"
 

@@ -12,7 +12,7 @@ import pytest
 
 from forms.interchange import dumps, loads
 from forms.report import Report
-from storage import DraftStore
+from storage.drafts import DraftStore
 from tests.cli import run_cli as _cli
 from tests.conftest import DATA
 

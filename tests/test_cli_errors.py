@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from forms.interchange import loads
-from storage import DraftStore, DraftSummary
+from storage.drafts import DraftStore, DraftSummary
 from tests.cli import run_cli as _cli
 from tests.conftest import DATA
 

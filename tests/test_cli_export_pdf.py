@@ -13,7 +13,7 @@ import pypdfium2
 import pytest
 
 from forms.interchange import loads
-from storage import DraftStore
+from storage.drafts import DraftStore
 from tests.cli import run_cli as _cli
 from tests.conftest import DATA
 

@@ -13,7 +13,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from forms.printout import import_file
-from storage import DraftStore
+from storage.drafts import DraftStore
 from tests.cli import run_cli as _cli
 from tests.conftest import DATA, SHARED
 

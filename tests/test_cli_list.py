@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from forms.report import Report
-from storage import DraftStore
+from storage.drafts import DraftStore
 from tests.conftest import ROOT
 
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from forms.errors import FieldValueError, NotJsonError, UnknownKeyError
 from forms.interchange import dumps, loads
 from forms.report import ProgressReport, Report
-from storage import DraftStore
+from storage.drafts import DraftStore
 from tests.strategies import reports
 
 # English a Thai message may carry: the format's own words and what a clerk types in JSON.

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from forms.report import ProgressReport, Report
-from storage import DraftNotFound, DraftStore
 from storage.backups import KEEP, daily_backup, drafts_in, list_backups, restore
+from storage.drafts import DraftStore
+from storage.errors import DraftNotFound
 from tests.cli import run_cli
 
 

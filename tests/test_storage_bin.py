@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DraftNotFound, DraftStore
+from storage.drafts import DraftStore
+from storage.errors import DraftNotFound
 
 
 @pytest.fixture

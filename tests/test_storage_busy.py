@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DatabaseBusy, DiskFull, DraftStore
+from storage.drafts import DraftStore
+from storage.errors import DatabaseBusy, DiskFull
 
 
 def test_save_while_another_connection_holds_begin_exclusive(tmp_path: Path, sample_report: Report):

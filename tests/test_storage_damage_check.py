@@ -14,7 +14,8 @@ import pytest
 
 import storage.connection
 from forms.report import Report
-from storage import DatabaseDamaged, DraftStore
+from storage.drafts import DraftStore
+from storage.errors import DatabaseDamaged
 from tests.cli import run_cli
 from tests.conftest import ROOT
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DatabaseDamaged, DraftStore
+from storage.drafts import DraftStore
+from storage.errors import DatabaseDamaged
 
 
 def _assert_refused_untouched(db_path: Path) -> None:
@@ -86,7 +87,7 @@ def test_a_damaged_byte_in_one_text_is_read_as_u_fffd_and_flagged(tmp_path):
 
     from forms.checks import check_report
     from forms.report import Report
-    from storage import DraftStore
+    from storage.drafts import DraftStore
 
     db = tmp_path / "drafts.db"
     with DraftStore.open(db) as store:
@@ -108,7 +109,8 @@ def test_a_damaged_byte_in_one_text_is_read_as_u_fffd_and_flagged(tmp_path):
 
 
 def test_a_damaged_schema_text_is_named_damaged_in_thai(tmp_path, sample_report):
-    from storage import DatabaseDamaged, DraftStore
+    from storage.drafts import DraftStore
+    from storage.errors import DatabaseDamaged
 
     db = tmp_path / "drafts.db"
     with DraftStore.open(db) as store:

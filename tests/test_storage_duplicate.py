@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from forms.report import Report
-from storage import DraftStore
+from storage.drafts import DraftStore
 
 
 def test_duplicate_next_year_of_the_sample(tmp_path: Path, sample_report: Report):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import (
+from storage.errors import (
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseLocked,
@@ -21,8 +21,8 @@ from storage import (
     DraftNotFound,
     NewerDatabase,
     StorageError,
+    translate,
 )
-from storage.errors import translate
 
 
 def _raised(action) -> BaseException:

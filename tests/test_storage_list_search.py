@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DraftStore
+from storage.drafts import DraftStore
 
 
 def _report(name: str, code: str = "", year: int | None = None, **agency: str) -> Report:

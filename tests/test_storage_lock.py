@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from storage import AppLock, DatabaseLocked
+from storage.errors import DatabaseLocked
+from storage.lock import AppLock
 from tests.conftest import ROOT
 
 _HOLDER = """
 import sys
-from storage import AppLock
+from storage.lock import AppLock
 lock = AppLock(sys.argv[1])
 lock.acquire()
 print("held", flush=True)
@@ -46,9 +47,7 @@ def test_lock_held_by_another_process_refuses_then_frees(tmp_path: Path):
 
 def test_lock_of_a_process_that_died_is_free(tmp_path: Path):
     db_path = tmp_path / "drafts.db"
-    code = (
-        "import sys, os; from storage import AppLock; AppLock(sys.argv[1]).acquire(); os._exit(0)"
-    )
+    code = "import sys, os; from storage.lock import AppLock; AppLock(sys.argv[1]).acquire(); os._exit(0)"
     run = subprocess.run([sys.executable, "-c", code, str(db_path)], cwd=ROOT)
     assert run.returncode == 0
     assert (tmp_path / "drafts.db.lock").exists()

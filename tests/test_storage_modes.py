@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DatabaseDamaged, DraftStore
 from storage.backups import daily_backup
+from storage.drafts import DraftStore
+from storage.errors import DatabaseDamaged
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX's")
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DatabaseReadOnly, DraftStore
 from storage.backups import restore
 from storage.connection import open_read_only_connection
+from storage.drafts import DraftStore
+from storage.errors import DatabaseReadOnly
 from storage.schema_migrations import MIGRATIONS_TABLE, READABLE_WITHOUT, STEPS
 from tests.cli import run_cli
 

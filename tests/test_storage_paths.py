@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from storage import DraftStore, StorageError, default_db_path
+from storage.drafts import DraftStore
+from storage.errors import StorageError
+from storage.paths import default_db_path
 
 
 def test_default_path_is_in_the_user_data_folder(user_folders: Path):

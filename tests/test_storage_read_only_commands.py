@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DatabaseReadOnly, DraftStore
 from storage.connection import open_read_only_connection
+from storage.drafts import DraftStore
+from storage.errors import DatabaseReadOnly
 from storage.schema_migrations import STEPS
 from tests.cli import run_cli
 

@@ -18,7 +18,8 @@ import pytest
 
 import storage.connection
 from forms.report import Report
-from storage import DatabaseReadOnly, DraftStore
+from storage.drafts import DraftStore
+from storage.errors import DatabaseReadOnly
 
 MakeReadOnly = Callable[[Path], None]
 

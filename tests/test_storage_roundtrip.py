@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 
 from forms.report import ProgressReport, Report
-from storage import DraftStore
+from storage.drafts import DraftStore
 from storage.rows import draft_row, progress_rows, report_from_rows
 from tests.strategies import reports
 

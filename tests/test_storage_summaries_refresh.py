@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from forms.report import Report
-from storage import DraftStore
-from storage.drafts import DraftVersion
+from storage.drafts import DraftStore, DraftVersion
 from storage.summaries import SUMMARY_SQL
 
 

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from forms.report import Report
-from storage import DraftStore
+from storage.drafts import DraftStore
 
 
 def test_a_second_store_in_another_thread_saves_what_the_first_sees(
