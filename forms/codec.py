@@ -18,15 +18,12 @@ from typing import Any
 
 from forms.errors import FieldValueError, TooManyItemsError
 from forms.schema import Field, Kind
-from forms.thaidate import ce_year
+from forms.thaidate import FIRST_BE_YEAR, ce_year
 from forms.thainum import decimal_places, parse_number
 from forms.typed import UNITS
 
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# A year from 2400 on is a Buddhist-Era year (as in `forms.thaidate.parse_be_date`): taken as
-# CE it would have 543 added a second time when printed (2565 -> BE 3108).
-_FIRST_BE_YEAR = 2400
 _MAX_DECIMALS = 2  # FORM.md: money and percentages have up to 2 decimals
 # More integer digits than any amount or count of the form can have: such a number is refused
 # before it is written out (1e999999999 would be a gigabyte of digits in the database).
@@ -147,7 +144,7 @@ def _date(field: Field, path: str, value: Any) -> date | None:
     if not found:
         raise _fail(field, path, value, expected)
     year, month, day = (int(g) for g in found.groups())
-    if year >= _FIRST_BE_YEAR:
+    if year >= FIRST_BE_YEAR:
         try:
             example = date(ce_year(year), month, day).isoformat()
         except ValueError:

@@ -17,7 +17,7 @@ from typing import Any
 from forms.events import Signal
 from forms.report import ProgressReport, Report, Unreadable, entry, renumber
 from forms.schema import FIELDS_BY_KEY
-from forms.thaidate import add_years, fiscal_year_bounds
+from forms.thaidate import add_years, fiscal_year_bounds, is_be_year
 
 
 class ReportDocument:
@@ -64,7 +64,7 @@ class ReportDocument:
         year's bounds (filled for the year typed before) follow the new year. Dates the
         clerk set to anything else are left as they are."""
         year = self.report.fiscal_year
-        if year is None or not 2400 <= year <= 2800:
+        if not is_be_year(year):
             return
         start, end = fiscal_year_bounds(year)
         follows = is_fiscal_year_span(self.report.start_date, self.report.end_date)

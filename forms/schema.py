@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from forms.thaidate import FIRST_BE_YEAR, LAST_BE_YEAR
+
 
 class Kind(Enum):
     """What a field holds; each kind has one codec (`forms.codec`) and one editor (`ui`)."""
@@ -111,8 +113,8 @@ FIELDS: tuple[Field, ...] = (
         "ปีงบประมาณ (พ.ศ.)",
         Kind.YEAR_BE,
         "project",
-        minimum=Decimal(2400),
-        maximum=Decimal(2800),
+        minimum=Decimal(FIRST_BE_YEAR),
+        maximum=Decimal(LAST_BE_YEAR),
         required=True,
         hint="เช่น 2566",
     ),

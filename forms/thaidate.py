@@ -11,14 +11,23 @@ import re
 from datetime import date
 from functools import cache
 
-from babel.dates import get_month_names
-
 BE_OFFSET = 543
+# Thai digits as typed or pasted, for str.translate: ๒๕๖๖ -> 2566 (years, dates, numbers)
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Years the form takes as Buddhist Era: below 2400 a year is CE typed by mistake (taken as
+# CE it would have 543 added a second time: 2565 -> 3108); the fiscal year's limits too
+FIRST_BE_YEAR = 2400
+LAST_BE_YEAR = 2800
 _BE_DATE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 
 
 class ThaiDateError(ValueError):
     """A BE date text that cannot be read; the message is Thai and gives the expected form."""
+
+
+def is_be_year(year: int | None) -> bool:
+    """Whether `year` is one the form reads as a Buddhist-Era year."""
+    return year is not None and FIRST_BE_YEAR <= year <= LAST_BE_YEAR
 
 
 def be_year(ce_year: int) -> int:
@@ -48,7 +57,7 @@ def parse_be_date(text: str) -> date | None:
     if not m:
         raise ThaiDateError(f'อ่านวันที่ "{text}" ไม่ได้ — พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 30/01/2566')
     day, month, year = (int(g) for g in m.groups())
-    if year < 2400:
+    if year < FIRST_BE_YEAR:
         raise ThaiDateError(f'ปี {year} ในวันที่ "{text}" ดูเป็นปี ค.ศ. — ใช้ปี พ.ศ. เช่น {be_year(year)}')
     try:
         return date(ce_year(year), month, day)
@@ -59,6 +68,8 @@ def parse_be_date(text: str) -> date | None:
 @cache
 def thai_month_names(width: str = "wide") -> tuple[str, ...]:
     """January..December in Thai (Babel's CLDR data); width 'wide' or 'abbreviated'."""
+    from babel.dates import get_month_names  # on first use: the schema imports the constants
+
     names = get_month_names(width, locale="th")
     return tuple(names[i] for i in range(1, 13))
 

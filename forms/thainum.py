@@ -10,8 +10,9 @@ from decimal import Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
 
+from forms.thaidate import THAI_DIGITS
+
 _TYPED_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def format_money(value: Decimal | None) -> str:
@@ -37,7 +38,7 @@ def parse_number(text: str, unit: str = "") -> Decimal | None:
     `parse_number("180,000 บาท", "บาท")` is 180000. Raises ValueError for anything else
     (the unit alone, with no number, too).
     """
-    cleaned = text.translate(_THAI_DIGITS).replace(",", "").replace(" ", "").replace("\u00a0", "")
+    cleaned = text.translate(THAI_DIGITS).replace(",", "").replace(" ", "").replace("\u00a0", "")
     if unit and cleaned.endswith(unit):
         cleaned = cleaned.removesuffix(unit)
         if not cleaned:

@@ -21,14 +21,20 @@ from typing import Any
 
 from forms.report import Unreadable
 from forms.schema import TYPED_KINDS, Kind
-from forms.thaidate import BE_OFFSET, be_year, fiscal_year_of, format_be_date, thai_month_names
+from forms.thaidate import (
+    BE_OFFSET,
+    FIRST_BE_YEAR,
+    THAI_DIGITS,
+    be_year,
+    fiscal_year_of,
+    format_be_date,
+    thai_month_names,
+)
 from forms.thainum import parse_number
 
 UNITS = {Kind.MONEY: "บาท", Kind.PERCENT: "%"}  # may follow a pasted number
 # More integer digits than any amount of the form can have (as the JSON import, forms.codec)
 MAX_DIGITS = 15
-_FIRST_BE_YEAR = 2400  # below it, a 4-digit year is CE (as forms.thaidate.parse_be_date)
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _DATE_PARTS = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d+)$", re.ASCII)
 _YEAR = re.compile(r"^(?:พ\.ศ\.)?\s*(\d+)$", re.ASCII)
 # `1 ตุลาคม 2565`, `1 ต.ค. 2565`, `1 ต.ค. พ.ศ. 2565`: a day, a month's name, a year
@@ -51,7 +57,7 @@ def read_typed(kind: Kind, text: str, today: date | None = None) -> Any:
     Raises `NotReadable`; `today` only picks the examples its hint gives.
     """
     today = today or date.today()
-    clean = text.translate(_THAI_DIGITS).strip()
+    clean = text.translate(THAI_DIGITS).strip()
     if not clean:
         return None
     if kind is Kind.DATE:
@@ -87,8 +93,8 @@ def _read_date(text: str, today: date) -> date:
         meant = int(f"25{year_text}") if len(year_text) == 2 else be_year(today.year)
         hint = f"พิมพ์ปี พ.ศ. 4 หลัก เช่น {_example(d, m, meant)}"
         raise NotReadable(f'ปี "{year_text}" ไม่ใช่ปี 4 หลัก', hint)
-    if year < _FIRST_BE_YEAR:
-        if be_year(year) < _FIRST_BE_YEAR:
+    if year < FIRST_BE_YEAR:
+        if be_year(year) < FIRST_BE_YEAR:
             raise NotReadable(f"ปี {year} ไม่ใช่ปี พ.ศ.", f"{_DATE_FORM} เช่น {format_be_date(today)}")
         hint = f"ใช้ปี พ.ศ. เช่น {_example(d, m, be_year(year))}"
         raise NotReadable(f"ปี {year} ดูเป็นปี ค.ศ.", hint)

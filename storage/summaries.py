@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+from forms.thaidate import THAI_DIGITS
+
 _SEPARATOR = "\x1f"  # keeps a word from matching across two fields
 
 # in rowid order, which is the order of the file: read from a cold disk, the pages come in
@@ -73,7 +74,7 @@ def _haystack(row: Row) -> str:
 def search_words(text: str) -> list[tuple[str, ...]]:
     """Each word typed, with its Arabic-digit spelling when it holds Thai digits."""
     words = text.lower().split()
-    return [tuple(dict.fromkeys((w, w.translate(_THAI_DIGITS)))) for w in words]
+    return [tuple(dict.fromkeys((w, w.translate(THAI_DIGITS)))) for w in words]
 
 
 def _matching(

@@ -29,13 +29,20 @@ from PySide6.QtWidgets import (
 
 from forms.report import Unreadable
 from forms.schema import Kind
-from forms.thaidate import be_year, ce_year, format_be_date, thai_month_names
+from forms.thaidate import (
+    FIRST_BE_YEAR,
+    LAST_BE_YEAR,
+    be_year,
+    ce_year,
+    format_be_date,
+    thai_month_names,
+)
 from forms.typed import entry_of
 from ui.icons import icon
 from ui.validators import DATE_KEYS, filter_keys
 
 THAI_LOCALE = QLocale(QLocale.Language.Thai, QLocale.Country.Thailand)
-MIN_YEAR_BE, MAX_YEAR_BE = 2400, 2800
+MIN_YEAR_BE, MAX_YEAR_BE = FIRST_BE_YEAR, LAST_BE_YEAR
 
 
 def to_qdate(d: date) -> QDate:

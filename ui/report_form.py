@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from forms.checks import PathParts, Problem, parse_path
 from forms.document import ReportDocument
 from forms.schema import FIELDS_BY_KEY, ROUTINE_WORK, SECTIONS, Field, Kind, Section, fields_of
-from forms.thaidate import fiscal_year_bounds
+from forms.thaidate import fiscal_year_bounds, is_be_year
 from ui.editors import make_editor
 from ui.list_editor import TextListEditor
 from ui.marks import MARK_STYLE, badge_icon, mark, markable, severity_of
@@ -301,7 +301,7 @@ class ReportForm(QTabWidget):
         or last day (end), not today; the end date opens at the start without a year."""
         report = self.document.report
         year = report.fiscal_year
-        if year is not None and 2400 <= year <= 2800:
+        if year is not None and is_be_year(year):
             start, end = fiscal_year_bounds(year)
             return start if key == "start_date" else end
         start_date = report.start_date

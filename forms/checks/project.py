@@ -12,10 +12,10 @@ from forms.checks.context import Context, Finding
 from forms.checks.paths import field_label, progress_label, progress_path
 from forms.checks.show import show_date, show_number, show_text
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, Kind
+from forms.thaidate import THAI_DIGITS
 from forms.thainum import decimal_places, format_money, format_percent
 
 PROJECT_CODE = re.compile(r"\d{8}-\d{4}", re.ASCII)  # \d alone also takes Thai digits
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _REQUIRED = tuple(f for f in FIELDS if f.required)  # declared in the schema
 _FIRST, _LAST = PLAUSIBLE_BE_YEARS[0], PLAUSIBLE_BE_YEARS[-1]
 
@@ -37,7 +37,7 @@ def project_code_pattern(ctx: Context) -> Iterator[Finding]:
     if not code.strip() or PROJECT_CODE.fullmatch(code):
         return
     hint = "ตัวเลข 8 หลัก ขีด ตัวเลข 4 หลัก เช่น 50280000-6851"
-    arabic = code.translate(_THAI_DIGITS).strip()
+    arabic = code.translate(THAI_DIGITS).strip()
     if arabic != code and PROJECT_CODE.fullmatch(arabic):
         hint = f"{arabic} (เลขอารบิก ไม่มีช่องว่าง)"
     yield Finding(

@@ -13,7 +13,7 @@ from decimal import Decimal
 from forms.printout.labels import closest
 from forms.printout.lines import squash
 from forms.schema import PLAN_CHOICES, TARGET_CHOICES
-from forms.thaidate import ThaiDateError, parse_be_date, thai_month_names
+from forms.thaidate import FIRST_BE_YEAR, ThaiDateError, parse_be_date, thai_month_names
 from forms.thainum import parse_number
 
 _TIMESTAMP = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
@@ -51,7 +51,7 @@ def read_project_date(text: str) -> date | None:
     stamp = _TIMESTAMP.match(text)
     if stamp:
         year, month, day = (int(g) for g in stamp.groups())
-        if year >= 2400:  # the same limit as the JSON import (forms.codec): never +543 twice
+        if year >= FIRST_BE_YEAR:  # as the JSON import (forms.codec): never +543 twice
             raise ValueError(
                 f'"{text}" ดูเป็นปี พ.ศ. ในรูปแบบที่แบบพิมพ์ใช้ปี ค.ศ. จึงไม่นำเข้า'
                 f" — ตรวจจากต้นฉบับแล้วกรอกวันที่เองในแบบร่าง (ปี ค.ศ. {year - 543})"
