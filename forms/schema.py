@@ -8,7 +8,7 @@ all read this table; tests assert that each of them covers every field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
@@ -61,7 +61,6 @@ class Field:
     required: bool = False  # needed before the report can be submitted
     hint: str = ""  # placeholder / tooltip text in the window
     item_numbering: str = ""  # printed prefix of list items, e.g. "2." gives 2.1, 2.2
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def is_list(self) -> bool:
@@ -311,7 +310,6 @@ PROGRESS_FIELDS: tuple[Field, ...] = (
 FIELDS_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 PROGRESS_FIELDS_BY_KEY: dict[str, Field] = {f.key: f for f in PROGRESS_FIELDS}
 SECTIONS_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
-INPUT_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if not f.computed)
 
 
 def fields_of(section: str) -> tuple[Field, ...]:
