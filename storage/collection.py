@@ -20,17 +20,18 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from forms.district.summary import SOURCE_PRINTOUT, Collected
 from forms.report import Report
 from storage.collection_migrations import COLLECTION_STEPS
+from storage.collection_reports import StoredTexts, stored_log, stored_report
 from storage.collection_rows import (
     COLUMN_LIST,
     EXACT_SOURCES,
@@ -57,6 +58,8 @@ from storage.connection import (
 )
 from storage.errors import DatabaseDamaged, DatabaseReadOnly, StorageError, _why
 from storage.schema_migrations import COLLECTION_MIGRATION_SET
+
+T = TypeVar("T")
 
 
 class NotACollection(DatabaseDamaged):
@@ -438,9 +441,11 @@ class Collection:
 
     def items(self) -> list[Collected]:
         """Every current report, by agency then project code; each row from the stored
-        columns, each report read from its JSON only when asked for."""
+        columns, each report read from its JSON only when asked for (with the ones after
+        it, `storage.collection_reports`, as an export reads them all in turn)."""
         with self._transaction(write=False) as conn:
             rows = conn.execute(ITEMS_SQL).fetchall()
+        texts = StoredTexts(self._stored_texts, "reports", [r[0] for r in rows])
         return [
             Collected(
                 None,
@@ -448,7 +453,8 @@ class Collection:
                 r[17],
                 r[18],
                 r[19],
-                load=self._loader("reports", r[0]),
+                load=self._loader(texts, r[0], stored_report),
+                log=self._loader(texts, r[0], stored_log),
             )
             for r in rows
         ]
@@ -472,7 +478,9 @@ class Collection:
             row[17],
             row[18],
             row[19],
-            load=self._loader("reports", row[0]),
+            load=self._loader(
+                StoredTexts(self._stored_texts, "reports", [row[0]]), row[0], stored_report
+            ),
         )
 
     def history(self, project_code: str, fiscal_year: int) -> list[HistoryEntry]:
@@ -484,6 +492,7 @@ class Collection:
                 " WHERE project_code = ? AND fiscal_year = ? ORDER BY id DESC",
                 (project_code.strip(), fiscal_year),
             ).fetchall()
+        texts = StoredTexts(self._stored_texts, "history", [r[0] for r in rows])
         return [
             HistoryEntry(
                 Collected(
@@ -492,7 +501,7 @@ class Collection:
                     r[17],
                     r[18],
                     r[19],
-                    load=self._loader("history", r[0]),
+                    load=self._loader(texts, r[0], stored_report),
                 ),
                 r[20],
                 r[21],
@@ -509,23 +518,28 @@ class Collection:
             ).fetchone()
         return [] if row is None else list(json.loads(row[0]))
 
-    def _loader(self, table: str, row_id: int) -> Any:
-        def load() -> Report:
-            from forms.interchange import loads
+    def _loader(self, texts: StoredTexts, row_id: int, read: Callable[[str, str], T]) -> Any:
+        """What reads the stored text of `row_id` with `read` when called."""
 
-            with self._transaction(write=False) as conn:
-                found = conn.execute(
-                    f"SELECT report_json FROM {table} WHERE id = ?", (row_id,)
-                ).fetchone()
+        def load() -> T:
+            found = texts.take(row_id)
             if found is None:
                 raise StorageError(
                     self.path,
                     f"รายงานนี้ไม่อยู่ในชุดรวมรายงาน {self.path} แล้ว (มีการรวมรายงานเพิ่มระหว่างนั้น)"
                     " — เปิดชุดรวมรายงานใหม่อีกครั้ง",
                 )
-            return loads(found[0])
+            return read(*found)
 
         return load
+
+    def _stored_texts(self, table: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        marks = ", ".join("?" * len(ids))
+        with self._transaction(write=False) as conn:
+            rows = conn.execute(
+                f"SELECT id, report_json, digest FROM {table} WHERE id IN ({marks})", list(ids)
+            ).fetchall()
+        return {row_id: (text, digest) for row_id, text, digest in rows}
 
 
 def _kept_year(conn: sqlite3.Connection) -> int | None:

@@ -5,7 +5,6 @@ from them, so that the table never needs a report's JSON parsed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -15,6 +14,7 @@ from typing import Any
 from forms.district.summary import SOURCE_APP_PDF, SOURCE_JSON, SummaryRow, summary_row
 from forms.report import Report
 from forms.thaidate import format_be_date
+from storage.collection_reports import digest_of
 
 # the columns `reports` and `history` share (storage.collection_migrations)
 COLUMNS = (
@@ -133,7 +133,7 @@ def copy_row(
         "source_kind": source_kind,
         "read_notes": json.dumps(list(notes), ensure_ascii=False),
         "collected_at": collected_at or now(),
-        "digest": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "digest": digest_of(text),
         "report_json": text,
     }
 

@@ -35,6 +35,8 @@ def user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("LOCALAPPDATA", str(home / "localappdata"))
     monkeypatch.setenv("APPDATA", str(home / "appdata"))
     monkeypatch.setenv("HOME", str(home))
+    # one moment for every PDF a test exports (forms.pdf.pdfa), so equal input, equal bytes
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     return home
 
 

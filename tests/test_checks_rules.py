@@ -239,11 +239,25 @@ CASES = [
         ("2,001", "2,000", "อีก 1 ตัวอักษร"),
     ),
     Case(
+        "line_separator",
+        put(project_name="พัฒนาคุณภาพ\u2028เครือข่ายโรงเรียน"),
+        put_report(0, narrative="พัฒนาคุณภาพ\u2028เครือข่ายโรงเรียน"),
+        "project_name",
+        ("U+2028", "ช่องว่าง"),
+    ),
+    Case(
         "orphan_mark",
         put(indicator="นำ้ ่ระดับ"),
         put(indicator="น้ำ ระดับ"),
         "indicator",
         ("U+0E49", "2"),
+    ),
+    Case(
+        "missing_glyph",
+        put_report(0, narrative="เริ่มงาน 🙏"),
+        put_report(0, narrative="เริ่มงาน ✓ \uf0b7 №"),
+        "progress_reports[1].narrative",
+        ("U+1F64F", "🙏", "กล่องว่าง"),
     ),
 ]
 CASES_BY_RULE = {c.rule: c for c in CASES}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from forms.checks import lists, progress, project, text, typed
+from forms.checks import glyphs, lists, progress, project, separators, text, typed
 from forms.checks.context import Context, Finding
 from forms.checks.problem import Severity
 
@@ -61,7 +61,9 @@ RULES: tuple[Rule, ...] = (
     Rule("damaged_quotes", WARNING, "อัญประกาศที่กลายเป็น ?", text.damaged_quotes),
     Rule("replacement_char", WARNING, "อักขระเสีย U+FFFD", text.replacement_characters),
     Rule("control_char", WARNING, "อักขระควบคุม", text.control_characters),
+    Rule("line_separator", WARNING, "ตัวแบ่งบรรทัดในช่องข้อความบรรทัดเดียว", separators.line_separators),
     Rule("orphan_mark", WARNING, "สระหรือวรรณยุกต์ที่ไม่มีพยัญชนะรองรับ", text.orphan_marks),
+    Rule("missing_glyph", WARNING, "อักขระที่พิมพ์ใน PDF ไม่ได้ (กล่องว่าง)", glyphs.missing_glyphs),
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -4,6 +4,8 @@ The summary (window table, `main.py summary`, Excel, CSV, summary PDF) shows the
 `SummaryRow`, computed here once from a `Report` and the problems its checks find, so the
 four outputs cannot disagree. Quarters are those of the Thai fiscal year: Q1 is
 October–December of the year before the fiscal year's own (CE) year, Q4 July–September.
+A report's `ProgressLog` is what the Excel workbook's progress and quarter sheets need of
+it, which a collection reads without the rest of the report.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from operator import itemgetter
 
 from forms.report import ProgressReport, Report
 from forms.thaidate import fiscal_year_bounds
@@ -127,6 +131,7 @@ class QuarterFigure:
     progress_change: Decimal | None  # progress minus the previous quarter's (Q1: minus 0)
 
 
+@cache
 def quarter_ends(fiscal_year: int) -> tuple[date, date, date, date]:
     """The last days of Q1..Q4 of the BE fiscal year (31 Dec, 31 Mar, 30 Jun, 30 Sep)."""
     start, end = fiscal_year_bounds(fiscal_year)
@@ -140,29 +145,53 @@ def quarter_ends(fiscal_year: int) -> tuple[date, date, date, date]:
 def quarter_figures(report: Report) -> list[QuarterFigure]:
     """The four quarters of the report's fiscal year; [] when it has none (or one that is
     no calendar's). Undated progress reports are left out (no quarter can hold them)."""
-    if report.fiscal_year is None:
+    dated = [
+        (r.date, r.no, r.progress_percent, r.budget_used)
+        for r in report.progress_reports
+        if r.date is not None
+    ]
+    return _quarter_figures(report.fiscal_year, dated)
+
+
+def log_quarter_figures(log: ProgressLog) -> list[QuarterFigure]:
+    """`quarter_figures` of the report whose progress log `log` is."""
+    dated = [(e[1], e[0], e[2], e[3]) for e in log.entries if e[1] is not None]
+    return _quarter_figures(log.fiscal_year, dated)
+
+
+_Dated = tuple[date, int, Decimal | None, Decimal | None]  # date, no, progress %, budget used
+_DATE_AND_NO = itemgetter(0, 1)  # as `_recency`: the order progress reports come in
+
+
+def _quarter_figures(fiscal_year: int | None, dated: list[_Dated]) -> list[QuarterFigure]:
+    if fiscal_year is None:
         return []
     try:
-        ends = quarter_ends(report.fiscal_year)
+        ends = quarter_ends(fiscal_year)
     except (ValueError, OverflowError):
         # a year no calendar holds (year 1, 99999: the interchange takes any number, and
         # the checks name it): no quarter to place a report in, as with no year at all
         return []
-    dated = sorted((r for r in report.progress_reports if r.date is not None), key=_recency)
+    dated.sort(key=_DATE_AND_NO)
     figures: list[QuarterFigure] = []
     previous: Decimal | None = Decimal(0)
+    # the reports dated on or before a quarter's end are the first ones of `dated`: one
+    # pass, with the budget they used summed as they come (in the same order as ever)
+    taken, last, used = 0, None, Decimal(0)
     for quarter, end in enumerate(ends, start=1):
-        upto = [r for r in dated if r.date is not None and r.date <= end]
-        last = upto[-1] if upto else None
-        progress = last.progress_percent if last else None
+        while taken < len(dated) and dated[taken][0] <= end:
+            last = dated[taken]
+            used += last[3] or Decimal(0)
+            taken += 1
+        progress = last[2] if last else None
         change = None if progress is None or previous is None else progress - previous
         figures.append(
             QuarterFigure(
                 quarter=quarter,
                 end=end,
-                report_no=last.no if last else None,
+                report_no=last[1] if last else None,
                 progress_percent=progress,
-                budget_used=sum((r.budget_used or Decimal(0) for r in upto), Decimal(0)),
+                budget_used=used,
                 progress_change=change,
             )
         )
@@ -170,16 +199,64 @@ def quarter_figures(report: Report) -> list[QuarterFigure]:
     return figures
 
 
+# one progress report as a collection stores it: (no, date, progress %, budget used, plan
+# status, target status, narrative)
+LogEntry = tuple[int, date | None, Decimal | None, Decimal | None, str | None, str | None, str]
+
+
+@dataclass(frozen=True)
+class ProgressLog:
+    """A report's key and progress log, as a collection stores it (with values only: the
+    interchange JSON holds no text typed in place of one). It is all the workbook's
+    progress and quarter sheets need of a report, and a collection reads it without the
+    rest of the report (`Collected.log`)."""
+
+    project_code: str
+    project_name: str
+    fiscal_year: int | None
+    entries: list[LogEntry]
+
+
+def progress_log(report: Report) -> ProgressLog:
+    """The progress log of a report read from interchange JSON (which has no typed texts)."""
+    return ProgressLog(
+        report.project_code,
+        report.project_name,
+        report.fiscal_year,
+        [
+            (
+                r.no,
+                r.date,
+                r.progress_percent,
+                r.budget_used,
+                r.plan_status,
+                r.target_status,
+                r.narrative,
+            )
+            for r in report.progress_reports
+        ],
+    )
+
+
 class Collected:
     """One report of a collection, as every summary output takes it.
 
     `Collected(report, row, source, source_kind, collected_at)`; or, from a collection,
-    `Collected(None, row, ..., load=...)`: the report is then read on first use of
-    `.report` (parsing 5,000 reports' JSON takes seconds, and the window's table and
-    filters need the rows only).
+    `Collected(None, row, ..., load=..., log=...)`: the report is then read on first use
+    of `.report` (parsing 5,000 reports' JSON takes seconds, and the window's table and
+    filters need the rows only), and `.log` reads its progress log alone.
     """
 
-    __slots__ = ("_load", "_report", "collected_at", "row", "source", "source_kind")
+    __slots__ = (
+        "_load",
+        "_log",
+        "_progress",
+        "_report",
+        "collected_at",
+        "row",
+        "source",
+        "source_kind",
+    )
 
     def __init__(
         self,
@@ -190,10 +267,12 @@ class Collected:
         collected_at: str = "",  # ISO timestamp of the collect that added or last updated it
         *,
         load: Callable[[], Report] | None = None,
+        log: Callable[[], ProgressLog] | None = None,
     ) -> None:
         if report is None and load is None:
             raise ValueError("Collected needs a report or a way to load it")
         self._report, self._load = report, load
+        self._log, self._progress = log, None
         self.row, self.source, self.source_kind = row, source, source_kind
         self.collected_at = collected_at
 
@@ -203,6 +282,17 @@ class Collected:
             assert self._load is not None
             self._report = self._load()
         return self._report
+
+    @property
+    def log(self) -> ProgressLog | None:
+        """The progress log read on its own, where the item's source can (a collection's
+        stored JSON, in a quarter of the time of the whole report); None when it cannot,
+        or the report is read already: then take `.report`."""
+        if self._report is not None or self._log is None:
+            return None
+        if self._progress is None:
+            self._progress = self._log()
+        return self._progress
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collected):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from forms.district.summary import Collected
-from forms.export.tables import progress_table, quarter_table, summary_table
+from forms.export.tables import items_progress_table, quarter_table, summary_table
 from forms.export.xlsx_style import cyclic_gc_paused, new_workbook, write_tables
 
 TITLE = "สรุปรายงานความก้าวหน้าโครงการ"
@@ -23,7 +23,7 @@ def render(items: Sequence[Collected], today: date) -> bytes:
             workbook,
             (
                 summary_table(items, today),
-                progress_table([item.report for item in items]),
+                items_progress_table(items),
                 quarter_table(items),
             ),
         )

@@ -32,8 +32,9 @@ class _HexString(pdfdoc.PDFObject):
         return b"<" + self.data.hex().upper().encode("ascii") + b">"
 
 
-def attach_report_json(canv: Canvas, text: str) -> None:
-    """Attach `text` (the report's interchange JSON) to the document `canv` is drawing."""
+def attach_report_json(canv: Canvas, text: str, modified: str | None = None) -> None:
+    """Attach `text` (the report's interchange JSON) to the document `canv` is drawing;
+    `modified` (a PDF date string) is the attachment's /ModDate."""
     doc = canv._doc
     data = text.encode("utf-8")
     stream = pdfdoc.PDFStream(
@@ -50,6 +51,7 @@ def attach_report_json(canv: Canvas, text: str) -> None:
                         "Size": len(data),
                         "CheckSum": _HexString(hashlib.md5(data, usedforsecurity=False).digest()),
                         CHECKSUM_KEY: PDFString(hashlib.sha256(data).hexdigest()),
+                        **({"ModDate": PDFString(modified)} if modified else {}),
                     }
                 ),
             }

@@ -3,10 +3,15 @@ report's two table rows."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfdoc import PDFName
+from reportlab.pdfgen.canvas import Canvas
 
 from forms.pdf.pages import Block
 from forms.pdf.paragraph import TextStyle, draw_block, fill_lines
+from forms.pdf.tags import Elem, Tagger
 
 CELL_PAD = 3.0
 RULE = 0.5  # pt, the table's lines
@@ -21,7 +26,10 @@ class Cell:
 
 
 class Grid(Block):
-    """Rows of label : value cells at fixed horizontal positions (section 1.1)."""
+    """Rows of label : value cells at fixed horizontal positions (section 1.1); each cell is
+    a paragraph of the structure tree (a layout grid, not a data table)."""
+
+    tag = None
 
     def __init__(self, rows: list[list[Cell]], ts: TextStyle) -> None:
         self.rows = rows
@@ -41,18 +49,36 @@ class Grid(Block):
         return max(len(lines) for _c, lines in row) * self.ts.leading
 
     def draw(self) -> None:
+        tagger = Tagger.of(self.canv)
         top = self.height
         for row in self._laid:
             for cell, lines in row:
-                draw_block(self.canv, cell.x * self.width, top, cell.w * self.width, lines, self.ts)
+                with _marked(tagger, self.canv, "P"):
+                    x, w = cell.x * self.width, cell.w * self.width
+                    draw_block(self.canv, x, top, w, lines, self.ts)
             top -= self._row_height(row)
+
+
+def _marked(
+    tagger: Tagger | None, canv: Canvas, role: str, elem: Elem | None = None
+) -> AbstractContextManager[None]:
+    """Marked content of `elem` (a new `role` element under the document if None)."""
+    if tagger is None:
+        return nullcontext()
+    return tagger.marked(canv, elem or Elem(role, tagger.root))
 
 
 class ReportRows(Block):
     """One progress report: a row with its label and narrative, a row with its figures and
     statuses. The two rows are one flowable, so they never part across pages; only a
     narrative taller than a whole page is cut, between its lines, and the part on the next
-    page is labelled `รายงานครั้งที่4` `(ต่อ)` (continued)."""
+    page is labelled `รายงานครั้งที่4` `(ต่อ)` (continued).
+
+    Tagged as two rows of the log's Table: the label a row header (TH) spanning both, then
+    TD cells; the parts of a cut report fill the same cells, and their repeated label is an
+    artifact. The rules are artifacts."""
+
+    tag = None
 
     def __init__(
         self,
@@ -128,13 +154,45 @@ class ReportRows(Block):
         xs = [sum(self.cols[:i]) for i in range(len(self.cols) + 1)]
         top = self.height
         inner = [w - 2 * CELL_PAD for w in self.cols]  # what the lines were filled to
+        tagger = Tagger.of(c)
+        cells = self._cells(tagger) if tagger is not None else None
         # row 1: label | narrative (status cells empty, as printed)
-        draw_block(c, xs[0] + CELL_PAD, top - CELL_PAD, inner[0], self._label_lines(), self.ts)
-        draw_block(c, xs[1] + CELL_PAD, top - CELL_PAD, inner[1], first, self.ts)
+        label = (
+            Tagger.artifact(c, "Pagination")
+            if self._continued
+            else _marked(tagger, c, "TH", cells[0] if cells else None)
+        )
+        with label:
+            draw_block(c, xs[0] + CELL_PAD, top - CELL_PAD, inner[0], self._label_lines(), self.ts)
+        with _marked(tagger, c, "TD", cells[1] if cells else None):
+            draw_block(c, xs[1] + CELL_PAD, top - CELL_PAD, inner[1], first, self.ts)
         if self.second:
             top2 = top - h1
             for i, lines in enumerate(second):
-                draw_block(c, xs[i + 1] + CELL_PAD, top2 - CELL_PAD, inner[i + 1], lines, self.ts)
+                with _marked(tagger, c, "TD", cells[2 + i] if cells else None):
+                    x = xs[i + 1] + CELL_PAD
+                    draw_block(c, x, top2 - CELL_PAD, inner[i + 1], lines, self.ts)
+        with Tagger.artifact(c) if tagger is not None else nullcontext():
+            self._draw_rules(xs, h2)
+
+    def _cells(self, tagger: Tagger) -> list[Elem]:
+        """This report's TH, narrative TD and its second row's three TDs (made once for
+        all the parts of a cut report)."""
+        known = tagger.remembered(self)
+        if known is not None:
+            return known.attrs["_cells"]
+        table = tagger.table()
+        row1, row2 = Elem("TR", table), Elem("TR", table)
+        th = Elem("TH", row1, {"Scope": PDFName("Row"), "RowSpan": 2})
+        cells = [th, Elem("TD", row1)]
+        Elem("TD", row1), Elem("TD", row1)  # the status cells of row 1, empty as printed
+        cells += [Elem("TD", row2) for _ in range(3)]
+        row1.attrs["_cells"] = cells
+        tagger.remember(self, row1)
+        return cells
+
+    def _draw_rules(self, xs: list[float], h2: float) -> None:
+        c = self.canv
         c.saveState()
         c.setLineWidth(RULE)
         c.setStrokeGray(0.55)

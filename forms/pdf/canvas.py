@@ -12,11 +12,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 
 def new_canvas(out: BinaryIO, pagesize: tuple[float, float]) -> Canvas:
-    """A canvas writing to `out`; `invariant` keeps the same input giving the same bytes."""
+    """A canvas writing to `out`; `invariant` keeps the same input giving the same bytes.
+    The header says PDF 1.7: the report uses its features (/ActualText, marked content,
+    associated files) and PDF/A-3 is based on it."""
     return Canvas(
         out,
         pagesize=pagesize,
         invariant=1,
+        pdfVersion=(1, 7),
         pageCompression=1,
         lang="th-TH",
         initialFontName=_no_initial_font(),

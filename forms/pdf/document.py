@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -14,7 +15,9 @@ from forms.pdf.canvas import flate_only, new_canvas
 from forms.pdf.layout import TITLE, TITLE_TEXT, story
 from forms.pdf.pages import paginate
 from forms.pdf.paragraph import RIGHT, TextStyle, draw_block
+from forms.pdf.pdfa import document_time, make_pdfa, pdf_date
 from forms.pdf.style import PdfStyle
+from forms.pdf.tags import Elem, Tagger
 from forms.report import Report
 
 PAGE_W, PAGE_H = A4
@@ -30,9 +33,15 @@ def frame_box() -> tuple[float, float, float, float]:
     return MARGIN_X, MARGIN_BOTTOM, PAGE_W - 2 * MARGIN_X, top - MARGIN_BOTTOM
 
 
-def _draw_title(canv: Canvas) -> None:
+def _draw_title(canv: Canvas, tagger: Tagger, first: bool) -> None:
+    """The form's title: the document's H1 on page 1, a running header after it."""
     width = PAGE_W - 2 * MARGIN_X
-    draw_block(canv, MARGIN_X, PAGE_H - MARGIN_TOP, width, [TITLE_TEXT], TITLE, artifact="Header")
+    top = PAGE_H - MARGIN_TOP
+    if first:
+        with tagger.marked(canv, Elem("H1", tagger.root)):
+            draw_block(canv, MARGIN_X, top, width, [TITLE_TEXT], TITLE)
+    else:
+        draw_block(canv, MARGIN_X, top, width, [TITLE_TEXT], TITLE, artifact="Header")
 
 
 def _draw_page_number(canv: Canvas, number: int, total: int) -> None:
@@ -41,30 +50,50 @@ def _draw_page_number(canv: Canvas, number: int, total: int) -> None:
     draw_block(canv, MARGIN_X, MARGIN_BOTTOM - 4, width, footer, FOOTER, artifact="Footer")
 
 
-def render_pdf(report: Report, *, justify: bool = False, long_dates: bool = False) -> bytes:
-    """The report as the bytes of a PDF file; `justify` sets the prose (rationale, list
+def render_pdf(
+    report: Report,
+    *,
+    justify: bool = False,
+    long_dates: bool = False,
+    when: datetime | None = None,
+) -> bytes:
+    """The report as the bytes of a PDF/A-3b file; `justify` sets the prose (rationale, list
     items, narratives) in Thai distributed justification instead of flush left, and
-    `long_dates` prints every date as `1 ตุลาคม 2565` (`forms.pdf.style`).
+    `long_dates` prints every date as `1 ตุลาคม 2565` (`forms.pdf.style`). `when` dates the
+    file (by default SOURCE_DATE_EPOCH, else now: `forms.pdf.pdfa.document_time`); the same
+    report, options and date give the same bytes.
 
     The report's interchange JSON is attached to the file (`forms.pdf.attachment`), so an
-    import gets every field back exactly (`forms.pdf.embedded_report_json`)."""
+    import gets every field back exactly (`forms.pdf.embedded_report_json`). The file is
+    tagged (`forms.pdf.tags`) and carries PDF/A metadata (`forms.pdf.pdfa`)."""
+    stamp = document_time(when)
     x, y, w, h = frame_box()
     style = PdfStyle(justify=justify, long_dates=long_dates)
     pages = paginate(story(report, w, h, style), w, h)
     out = io.BytesIO()
     canv = new_canvas(out, A4)
-    subject = TITLE_TEXT.strip("* ")
-    canv.setTitle(report.project_name or subject)
-    canv.setAuthor(report.agency_office)
-    canv.setSubject(subject)
-    canv.setCreator("แบบรายงานโครงการ")
+    tagger = Tagger()
+    tagger.install(canv)
     for number, placed in enumerate(pages, start=1):
-        _draw_title(canv)  # drawn in reading order: title, body, page number
+        tagger.new_page()
+        _draw_title(canv, tagger, number == 1)  # in reading order: title, body, page number
         for p in placed:
             p.block.drawOn(canv, x, y + h - p.top - p.block.height)
         _draw_page_number(canv, number, len(pages))
         canv.showPage()
-    attach_report_json(canv, dumps(report))
+    data = dumps(report)
+    attach_report_json(canv, data, modified=pdf_date(stamp))
+    tagger.write(canv)
+    subject = TITLE_TEXT.strip("* ")
+    make_pdfa(
+        canv,
+        title=report.project_name or subject,
+        author=report.agency_office,
+        subject=subject,
+        creator="แบบรายงานโครงการ",
+        when=stamp,
+        identity=f"{pdf_date(stamp)}\n{justify}{long_dates}\n{data}".encode(),
+    )
     flate_only(canv)
     canv.save()
     return out.getvalue()

@@ -38,20 +38,32 @@ def _money(value: Decimal | None) -> str:
 
 
 def heading(text: str) -> ThaiParagraph:
-    return ThaiParagraph(text, HEADING, keep_with_next=True)
+    """A numbered heading: `1.` a section (H2, under the form's title, H1), `1.1` (H3)."""
+    p = ThaiParagraph(text, HEADING, keep_with_next=True)
+    number = text.split(" ", 1)[0].rstrip(".")
+    p.tag = "H3" if "." in number else "H2"
+    return p
 
 
 def field_line(label_text: str, value: str) -> ThaiParagraph:
     """`label : value`, the value's further lines lined up after the label."""
-    return ThaiParagraph(value, BODY, prefix=[BODY.run(f"{label_text} : ")], hang=True)
+    return ThaiParagraph(
+        value, BODY, prefix=[BODY.run(f"{label_text} : ")], hang=True, one_line=True
+    )
 
 
 def numbered(items: list[str], numbering: str, body: TextStyle = BODY) -> list[Block]:
     gap = item_gap(numbering)
-    return [
-        ThaiParagraph(text, body, prefix=[BODY.run(f"{numbering}{i}{gap}")], hang=True)
+    paras = [
+        ThaiParagraph(
+            text, body, prefix=[BODY.run(f"{numbering}{i}{gap}")], hang=True, one_line=True
+        )
         for i, text in enumerate(items, start=1)
     ]
+    group = object()  # one list in the structure tree (forms.pdf.tags)
+    for item in paras:
+        item.tag, item.tag_group = "LI", group
+    return list(paras)
 
 
 def item_gap(numbering: str) -> str:
@@ -83,7 +95,7 @@ def story(
         field_line(label("responsible_person"), r.responsible_person),
         field_line(label("coordinator_name"), joined(r.coordinator_name, r.coordinator_phone)),
         heading(f"1.3 {label('rationale')}"),
-        *[ThaiParagraph(p, prose) for p in r.rationale],
+        *[ThaiParagraph(p, prose.spaced(4.0)) for p in r.rationale],
         heading(f"1.4 {label('objectives')}"),
         *numbered(r.objectives, FIELDS_BY_KEY["objectives"].item_numbering, prose),
         heading("1.5 เป้าหมายของโครงการ.."),

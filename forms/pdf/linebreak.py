@@ -1,5 +1,6 @@
 """Where Thai text may break: ICU's line breaker (dictionary-based for Thai) and its
-grapheme clusters, behind one small interface.
+grapheme clusters, behind one small interface; and which of ICU's breaks to avoid
+(before a number: `glued`).
 
 PyICU (`icu`) has no Windows wheels, so `icu4py` (bundles ICU, has win_amd64 wheels) is
 tried second; both wrap the same ICU rules, which are also what the extraction probe judges
@@ -121,3 +122,19 @@ def graphemes(text: str, engine: str | None = None) -> tuple[str, ...]:
             out.append(piece)
         start = end
     return tuple(out)
+
+
+def glued(pieces: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """`pieces` (from `segments`) grouped so that no line starts with a number: a piece
+    that starts with a digit stays with the piece before it (`มาตรา 48`, `พ.ศ. 2545`).
+
+    ICU allows a break before a number after a space; the printout never takes it. A
+    group is only a preference: one wider than the line is broken at its pieces again.
+    """
+    groups: list[list[str]] = []
+    for piece in pieces:
+        if groups and piece[:1].isdigit():
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return tuple(tuple(g) for g in groups)

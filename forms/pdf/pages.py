@@ -8,9 +8,12 @@ known before the first `หน้า X/Y` is drawn.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
+
+from forms.pdf.tags import Tagger
 
 
 class Block:
@@ -20,6 +23,11 @@ class Block:
     spaceBefore: float = 0.0
     spaceAfter: float = 0.0
     keepWithNext: bool = False
+    # the structure type of what it draws (forms.pdf.tags): P, H1–H3, LI; None for a block
+    # that tags its own parts (a table row, a grid) or draws nothing of its own
+    tag: str | None = "P"
+    tag_group: object = None  # the list an LI belongs to
+    tag_origin: Block | None = None  # the block pagination cut this one from
     width: float = 0.0
     height: float = 0.0
     canv: Canvas
@@ -38,15 +46,23 @@ class Block:
         raise NotImplementedError
 
     def drawOn(self, canv: Canvas, x: float, y: float) -> None:
-        """Draw with the block's bottom-left corner at (x, y)."""
-        canv.saveState()
-        canv.translate(x, y)
-        self.canv = canv
-        self.draw()
-        canv.restoreState()
+        """Draw with the block's bottom-left corner at (x, y), as marked content of its
+        structure element when the document is tagged."""
+        tagger = Tagger.of(canv)
+        elem = tagger.element_for(self) if tagger is not None else None
+        with (
+            tagger.marked(canv, elem) if tagger is not None and elem is not None else nullcontext()
+        ):
+            canv.saveState()
+            canv.translate(x, y)
+            self.canv = canv
+            self.draw()
+            canv.restoreState()
 
 
 class Spacer(Block):
+    tag = None
+
     def __init__(self, height: float) -> None:
         self.height = height
 
@@ -59,6 +75,8 @@ class Spacer(Block):
 
 class KeepTogether(Block):
     """Blocks that go on one page; split into its parts only if taller than `page_height`."""
+
+    tag = None  # its blocks are tagged each as itself
 
     def __init__(self, blocks: list[Block], page_height: float) -> None:
         self.blocks = blocks
@@ -123,6 +141,9 @@ def paginate(blocks: list[Block], width: float, height: float) -> list[list[Plac
             prev_after = block.spaceAfter
             continue
         parts = block.split(width, height - y - gap)
+        for part in parts:
+            if type(part) is type(block):  # a piece of it, not a KeepTogether's member
+                part.tag_origin = block.tag_origin or block
         if parts:
             queue.extend(reversed(parts))
             continue

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import uharfbuzz as hb
 
+from forms.pdf import fallback
 from forms.pdf.fonts import Face
 
 Glyphs = tuple[tuple[int, int, int], ...]  # (glyph id, x, y) in font units from the pen
@@ -95,11 +96,33 @@ def script_runs(text: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=20000)
 def shape(face: Face, text: str) -> tuple[Cluster, ...]:
-    """The clusters of `text` in logical (= visual, left to right) order."""
+    """The clusters of `text` in logical (= visual, left to right) order.
+
+    What Sarabun lacks is shaped with the fallback font (`forms.pdf.fallback`); its glyph
+    ids are numbered after the face's own (`fallback_gid`), so one embedded font draws both.
+    """
     out: list[Cluster] = []
     for script, piece in script_runs(text):
-        out.extend(_shape_run(face, script, piece))
+        for from_fallback, part in fallback.split(piece):
+            if from_fallback:
+                out.extend(_shape_fallback(face, part))
+            else:
+                out.extend(_shape_run(face, script, part))
     return tuple(out)
+
+
+def fallback_gid(face: Face, gid: int) -> int:
+    """The id in `face`'s numbering of the fallback's glyph `gid` (after the face's own)."""
+    return face.hb_font.face.glyph_count + gid
+
+
+def _shape_fallback(face: Face, text: str) -> list[Cluster]:
+    buf = hb.Buffer()
+    buf.add_str(fallback.drawn_as(text))
+    buf.guess_segment_properties()  # Lao marks need the Lao script, symbols need none
+    buf.direction = "ltr"  # Arabic-Indic digits guess right-to-left; lines run left to right
+    hb.shape(fallback.fallback_font(face.units_per_em), buf, {})
+    return _clusters(text, buf, fallback_gid(face, 0))
 
 
 def _shape_run(face: Face, script: str, text: str) -> list[Cluster]:
@@ -111,9 +134,14 @@ def _shape_run(face: Face, script: str, text: str) -> list[Cluster]:
     buf.script = script
     buf.language = "th"
     hb.shape(face.hb_font, buf, {})
+    return _clusters(text, buf, 0)
+
+
+def _clusters(text: str, buf: hb.Buffer, gid_base: int) -> list[Cluster]:
+    # .notdef stays 0 whichever font shaped it: a box is glyph 0 (tests look for it)
     # HarfBuzz reports clusters in UTF-32 indices for add_str, i.e. Python str indices.
     glyphs = [
-        (i.cluster, i.codepoint, p.x_offset, p.y_offset, p.x_advance)
+        (i.cluster, i.codepoint and i.codepoint + gid_base, p.x_offset, p.y_offset, p.x_advance)
         for i, p in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
     ]
     clusters: list[Cluster] = []

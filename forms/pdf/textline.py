@@ -8,6 +8,7 @@ line: spans per word or per cluster confuse PDFium).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,20 +54,22 @@ def _plain_width(text: str, style: Style, size: float, trim: bool) -> float:
     return advance(f, text, trim) * size / f.units_per_em
 
 
-def _spread(font: EmbeddedFont, clusters: tuple[Cluster, ...], stretch: float, size: float) -> str:
-    """A TJ array with `stretch` points shared between the clusters (not the trailing
-    spaces); a mark never parts from its consonant, since a cluster is one string."""
+def _spaced(
+    font: EmbeddedFont, clusters: tuple[Cluster, ...], spacing: Sequence[float], size: float
+) -> str:
+    """A TJ array moving each cluster's successor right by its `spacing` (points); a mark
+    never parts from its consonant, since a cluster is one string."""
     hexes = font.encode_each(clusters)
-    end = len(clusters)
-    while end and clusters[end - 1].text.isspace():
-        end -= 1
-    if end < 2:
-        return "[<" + "".join(hexes) + ">]"
-    gap = f" {-stretch * 1000 / size / (end - 1):.3f} "
-    body = gap.join(f"<{h}>" for h in hexes[:end])
-    if end < len(hexes):
-        body += "<" + "".join(hexes[end:]) + ">"
-    return f"[{body}]"
+    parts: list[str] = []
+    chunk: list[str] = []
+    for h, extra in zip(hexes, spacing, strict=True):
+        chunk.append(h)
+        if extra:
+            parts.append(f"<{''.join(chunk)}> {-extra * 1000 / size:.3f}")
+            chunk = []
+    if chunk:
+        parts.append(f"<{''.join(chunk)}>")
+    return "[" + " ".join(parts) + "]"
 
 
 def line_width(runs: list[Run]) -> float:
@@ -83,14 +86,14 @@ def draw_line(
     y: float,
     runs: list[Run],
     artifact: str = "",
-    stretch: float = 0.0,
+    spacing: Sequence[float] = (),
 ) -> None:
     """Draw `runs` side by side from baseline point (x, y).
 
     `artifact` ("Header", "Footer") marks page furniture as a pagination artifact, which
-    is not part of the document's text for tools that read marked content. `stretch`
-    points are shared out between the clusters of the last run (Thai distributed
-    justification: Thai has too few spaces to justify at spaces alone).
+    is not part of the document's text for tools that read marked content. `spacing`
+    holds the points added after each cluster of the last run (justification, see
+    `forms.pdf.paragraph.justify_spacing`).
     """
     runs = [r for r in runs if r.text]
     if not runs:
@@ -100,9 +103,9 @@ def draw_line(
     for i, r in enumerate(runs):
         font = font_for(doc, r.style)
         clusters = shape_line(font.face, r.text)
-        if stretch and i == len(runs) - 1:
+        if spacing and i == len(runs) - 1:
             ops.append(
-                f"/{font.resource} {r.size:g} Tf {_spread(font, clusters, stretch, r.size)} TJ"
+                f"/{font.resource} {r.size:g} Tf {_spaced(font, clusters, spacing, r.size)} TJ"
             )
         else:
             ops.append(f"/{font.resource} {r.size:g} Tf <{font.encode(clusters)}> Tj")

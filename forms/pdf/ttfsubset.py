@@ -5,15 +5,23 @@ glyph outline, which took most of the time of a whole export; here simple glyphs
 copied byte for byte, composite glyphs get their component indexes renumbered, and the
 new cluster composites (see `forms.pdf.embed`) are encoded directly. Only the tables a PDF
 viewer reads from an embedded CIDFontType2 are written.
+
+Glyphs of the fallback font (`forms.pdf.fallback`) join the subset of the face they are
+drawn with. In the face's numbering (N own glyphs, F fallback glyphs), ids N..N+F-1 are the
+fallback's glyphs as HarfBuzz placed them (`forms.pdf.shaping.fallback_gid`): each is
+written as a composite scaling the fallback's outline, id N+F+g, to the face's em. The
+outlines are copied without their hinting instructions (the subset has no fpgm/prep/cvt).
 """
 
 from __future__ import annotations
 
+import math
 import struct
 from dataclasses import dataclass
 from functools import cache
 
-from forms.pdf.fonts import Face
+from forms.pdf import fallback
+from forms.pdf.fonts import Face, read_tables
 
 # composite glyph flags (OpenType glyf table)
 ARG_1_AND_2_ARE_WORDS = 0x0001
@@ -23,6 +31,7 @@ MORE_COMPONENTS = 0x0020
 WE_HAVE_AN_X_AND_Y_SCALE = 0x0040
 WE_HAVE_A_TWO_BY_TWO = 0x0080
 WE_HAVE_INSTRUCTIONS = 0x0100
+F2DOT14_ONE = 1 << 14
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,16 @@ class Source:
 
 @cache
 def source(face: Face) -> Source:
-    tables = face.tables
+    return _parse(face.tables)
+
+
+@cache
+def fallback_source() -> Source:
+    """The fallback font's glyphs (`forms.pdf.fallback`), read on the first one drawn."""
+    return _parse(read_tables(fallback.fallback().data))
+
+
+def _parse(tables: dict[str, bytes]) -> Source:
     head, maxp, hhea = tables["head"], tables["maxp"], tables["hhea"]
     num_glyphs = struct.unpack_from(">H", maxp, 4)[0]
     long_loca = struct.unpack_from(">h", head, 50)[0] == 1
@@ -96,6 +114,8 @@ class Subset:
 
     def __post_init__(self) -> None:
         self.src = source(self.face)
+        self.base = len(self.src.glyphs)  # N: ids from here on are the fallback's
+        self.uses_fallback = False
         self.new_id: dict[int, int] = {0: 0}  # source glyph id -> subset glyph id
         self.order: list[int | tuple] = [0]  # source id, or ("composite", parts, advance)
 
@@ -103,13 +123,25 @@ class Subset:
         """The subset id of source glyph `gid` (with its components)."""
         if gid in self.new_id:
             return self.new_id[gid]
-        data = self.src.glyphs[gid]
-        if is_composite(data):
-            for _pos, comp, _flags in components(data):
-                self.original(comp)
+        for comp in self._components(gid):
+            self.original(comp)
         self.new_id[gid] = len(self.order)
         self.order.append(gid)
         return self.new_id[gid]
+
+    def _components(self, gid: int) -> list[int]:
+        if gid < self.base:
+            data = self.src.glyphs[gid]
+        else:
+            self.uses_fallback = True
+            fb = fallback_source()
+            count = len(fb.glyphs)
+            if gid < self.base + count:  # a placed fallback glyph: its outline
+                return [gid + count] if fb.glyphs[gid - self.base] else []
+            data = fb.glyphs[gid - self.base - count]
+            base = self.base + count
+            return [base + c for _p, c, _f in components(data)] if is_composite(data) else []
+        return [c for _p, c, _f in components(data)] if is_composite(data) else []
 
     def composite(self, parts: tuple[tuple[int, int, int], ...], advance: int) -> int:
         """The subset id of a new glyph drawing source glyphs `parts` at (x, y)."""
@@ -122,6 +154,8 @@ class Subset:
 
     def _glyph_bytes(self, item: int | tuple) -> tuple[bytes, int, int]:
         """(glyf data, advance, lsb) of one subset glyph."""
+        if isinstance(item, int) and item >= self.base:
+            return self._fallback_bytes(item)
         if isinstance(item, int):
             data = self.src.glyphs[item]
             if is_composite(data):
@@ -147,7 +181,33 @@ class Subset:
         return bytes(out), advance, x0
 
     def _bbox(self, gid: int) -> tuple[int, int, int, int] | None:
+        if gid >= self.base:
+            return _scaled_bbox(self.face.units_per_em, gid - self.base)
         return bbox(self.src.glyphs[gid])
+
+    def _fallback_bytes(self, item: int) -> tuple[bytes, int, int]:
+        """A placed fallback glyph (its outline scaled to the face's em) or an outline."""
+        fb = fallback_source()
+        count = len(fb.glyphs)
+        g = item - self.base
+        if g < count:
+            upem = self.face.units_per_em
+            adv = fallback.fallback_font(upem).get_glyph_h_advance(g)
+            box = _scaled_bbox(upem, g)
+            if box is None:
+                return b"", adv, 0
+            scale = round(fallback.scale(upem) * F2DOT14_ONE)
+            flags = ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES | WE_HAVE_A_SCALE
+            outline = self.new_id[item + count]
+            return struct.pack(">h4hHHhhh", -1, *box, flags, outline, 0, 0, scale), adv, box[0]
+        g -= count
+        data = _without_instructions(fb.glyphs[g])
+        if is_composite(data):
+            buf = bytearray(data)
+            for pos, comp, _flags in components(data):
+                struct.pack_into(">H", buf, pos, self.new_id[self.base + count + comp])
+            data = bytes(buf)
+        return data, fb.advances[g], fb.lsbs[g]
 
     def to_bytes(self) -> bytes:
         glyf = bytearray()
@@ -173,7 +233,12 @@ class Subset:
         struct.pack_into(">H", maxp, 4, n)
         if len(maxp) >= 32:
             old = struct.unpack_from(">HH", maxp, 28)
-            struct.pack_into(">HH", maxp, 28, max(old[0], max_components), max(old[1], 2))
+            # composite depth: a cluster composite > a placed fallback glyph > its outline,
+            # which may be a composite itself
+            depth = 4 if self.uses_fallback else 2
+            struct.pack_into(">HH", maxp, 28, max(old[0], max_components), max(old[1], depth))
+            if self.uses_fallback:
+                _merge_maxp(maxp, fallback_source().tables["maxp"])
         tables = {
             "OS/2": t["OS/2"],
             "cmap": struct.pack(
@@ -188,6 +253,69 @@ class Subset:
             "post": _post3(t["post"]),
         }
         return _sfnt(tables)
+
+
+def _scaled_bbox(upem: int, g: int) -> tuple[int, int, int, int] | None:
+    """The bbox of the fallback's glyph `g` scaled to an em of `upem`, rounded outwards."""
+    box = bbox(fallback_source().glyphs[g])
+    if box is None:
+        return None
+    k = fallback.scale(upem)
+    x0, y0, x1, y1 = box
+    return (math.floor(x0 * k), math.floor(y0 * k), math.ceil(x1 * k), math.ceil(y1 * k))
+
+
+def _without_instructions(data: bytes) -> bytes:
+    """A glyph's bytes without its TrueType hinting instructions."""
+    if not data:
+        return data
+    if not is_composite(data):
+        contours = struct.unpack_from(">h", data, 0)[0]
+        at = 10 + 2 * contours
+        length = struct.unpack_from(">H", data, at)[0]
+        points = data[at + 2 + length :]
+        return data[:at] + b"\0\0" + points[: _points_size(points, contours, data)]
+    buf = bytearray(data)
+    end = 0
+    for pos, _gid, flags in components(data):
+        struct.pack_into(">H", buf, pos - 2, flags & ~WE_HAVE_INSTRUCTIONS)
+        end = pos + 2 + (4 if flags & ARG_1_AND_2_ARE_WORDS else 2)
+        if flags & WE_HAVE_A_SCALE:
+            end += 2
+        elif flags & WE_HAVE_AN_X_AND_Y_SCALE:
+            end += 4
+        elif flags & WE_HAVE_A_TWO_BY_TWO:
+            end += 8
+    return bytes(buf[:end])
+
+
+def _points_size(points: bytes, contours: int, data: bytes) -> int:
+    """The length of a simple glyph's flags and coordinates (without the loca padding)."""
+    count = struct.unpack_from(">H", data, 10 + 2 * (contours - 1))[0] + 1 if contours else 0
+    pos = coords = 0
+    while count > 0:
+        flag = points[pos]
+        pos += 1
+        repeat = 1
+        if flag & 0x08:  # REPEAT_FLAG
+            repeat += points[pos]
+            pos += 1
+        x = 1 if flag & 0x02 else (0 if flag & 0x10 else 2)  # X_SHORT, X_SAME_OR_POSITIVE
+        y = 1 if flag & 0x04 else (0 if flag & 0x20 else 2)  # Y_SHORT, Y_SAME_OR_POSITIVE
+        coords += (x + y) * repeat
+        count -= repeat
+    return pos + coords
+
+
+def _merge_maxp(maxp: bytearray, other: bytes) -> None:
+    """Raise the point and contour maxima (simple and composite) to cover `other`'s."""
+    for at in (6, 8, 10, 12):
+        struct.pack_into(
+            ">H",
+            maxp,
+            at,
+            max(struct.unpack_from(">H", maxp, at)[0], struct.unpack_from(">H", other, at)[0]),
+        )
 
 
 def _post3(post: bytes) -> bytes:
