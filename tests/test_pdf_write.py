@@ -184,3 +184,20 @@ def test_target_that_may_not_be_replaced_is_reported_locked(sample_report, tmp_p
     assert "เปิดอยู่ในโปรแกรมอื่น" in message and "รายงาน_2566.pdf" in message
     assert target.read_bytes() == OLD
     assert files == [target.name]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
+def test_a_new_files_mode_is_found_without_touching_the_process_umask(tmp_path, monkeypatch):
+    # os.umask(0) even for an instant changes the mode of files other threads create
+    from forms.pdf import writer
+
+    expected = os.umask(0o022)
+    os.umask(expected)
+    writer._process_umask.cache_clear()
+
+    def forbidden(_mask: int) -> int:
+        raise AssertionError("os.umask called")
+
+    monkeypatch.setattr(writer.os, "umask", forbidden)
+    assert writer._mode_for(tmp_path / "new.pdf") == 0o666 & ~expected
+    writer._process_umask.cache_clear()

@@ -13,6 +13,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from forms.pdf.errors import DiskFull, FolderMissing, FolderReadOnly, PdfWriteError, TargetLocked
@@ -128,9 +129,24 @@ def _mode_for(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_process_umask()
+
+
+@cache
+def _process_umask() -> int:
+    """The process's umask. Linux tells it (/proc/self/status); elsewhere the only way is
+    to set it and set it back, which for an instant changes it for every thread (a file
+    another thread creates then gets the wrong mode), so that is done once, then kept."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def _folder_error(e: OSError, target: Path) -> PdfWriteError:
