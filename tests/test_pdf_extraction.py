@@ -97,7 +97,7 @@ def flush_right_lines(path: Path) -> int:
     import re
     import subprocess
 
-    from forms.pdf.document import frame_box
+    from forms.pdf.report_pages import frame_box
 
     x, _y, w, _h = frame_box()
     html = subprocess.run(

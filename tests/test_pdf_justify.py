@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from forms.interchange import loads
 from forms.pdf import render_pdf
-from forms.pdf.document import frame_box
+from forms.pdf.report_pages import frame_box
 from forms.pdf.fonts import face
 from forms.pdf.paragraph import (
     JUSTIFY,

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forms.interchange import loads
-from forms.pdf.document import render_pdf
+from forms.pdf.report_pages import render_pdf
 from forms.printout import extract_pdf_text, import_file, parse_printout_text
 from forms.report import ProgressReport, Report
 from tests.conftest import DATA
@@ -188,7 +188,7 @@ def test_an_attachment_changed_after_export_is_not_taken_for_the_clerks_data(
 def test_pages_edited_after_export_are_flagged_where_they_differ(
     sample_report, tmp_path, monkeypatch
 ):
-    import forms.pdf.document as document
+    import forms.pdf.report_pages as document
     from forms.interchange import dumps
 
     edited = replace(

@@ -20,11 +20,11 @@ from forms.pdf.errors import DiskFull, FolderMissing, FolderReadOnly, PdfWriteEr
 from forms.pdf.readback import REPORT_JSON_NAME, embedded_report_json
 
 if TYPE_CHECKING:
-    from forms.pdf.document import render_pdf
+    from forms.pdf.report_pages import render_pdf
     from forms.pdf.writer import write_bytes_atomically, write_pdf
 
 _LAZY = {
-    "render_pdf": "forms.pdf.document",
+    "render_pdf": "forms.pdf.report_pages",
     "write_bytes_atomically": "forms.pdf.writer",
     "write_pdf": "forms.pdf.writer",
 }

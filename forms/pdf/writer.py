@@ -27,7 +27,7 @@ def write_pdf(
     report: Report, target: Path, *, justify: bool = False, long_dates: bool = False
 ) -> None:
     """Render `report` (as `render_pdf` does) and save it at `target`, replacing any file."""
-    from forms.pdf.document import render_pdf  # the writer alone is cheap to import
+    from forms.pdf.report_pages import render_pdf  # the writer alone is cheap to import
 
     data = render_pdf(report, justify=justify, long_dates=long_dates)
     write_bytes_atomically(data, Path(target))
