@@ -14,7 +14,6 @@ from pypdf import PdfReader
 
 from forms.interchange import loads
 from forms.pdf import render_pdf
-from forms.pdf.report_pages import frame_box
 from forms.pdf.fonts import face
 from forms.pdf.paragraph import (
     JUSTIFY,
@@ -24,6 +23,7 @@ from forms.pdf.paragraph import (
     fill_lines,
     justify_spacing,
 )
+from forms.pdf.report_pages import frame_box
 from forms.pdf.shaping import shape_line
 from forms.thaidate import format_thai_long_date
 from tests.conftest import DATA

@@ -260,8 +260,8 @@ def _found_y(textpage, text: str, edge: int) -> float | None:
 @pytest.mark.parametrize("justify", [False, True])
 def test_text_stays_inside_its_table_cell_and_the_margins(sample_report, justify):
     from forms.pdf.blocks import CELL_PAD
-    from forms.pdf.report_pages import MARGIN_X, PAGE_W, frame_box
     from forms.pdf.layout import log_columns
+    from forms.pdf.report_pages import MARGIN_X, PAGE_W, frame_box
 
     _x, frame_bottom, frame_width, frame_height = frame_box()
     cols = log_columns(frame_width)
