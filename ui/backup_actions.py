@@ -18,13 +18,13 @@ from storage.errors import StorageError
 from ui import dialogs, settings
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.host import DraftsWindow
 
 BACKUP_FILTER = "ไฟล์สำรองฉบับร่าง (*.bmabackup *.db);;ทุกไฟล์ (*)"
 
 
 class BackupActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: DraftsWindow) -> None:
         super().__init__(window)
         self.window = window
 

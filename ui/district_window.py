@@ -54,7 +54,7 @@ from ui.icons import icon
 if TYPE_CHECKING:
     from forms.report import Report
     from ui.district_report_view import CollectedReportView
-    from ui.main_window import MainWindow
+    from ui.host import DraftsWindow
 
 TITLE = "รวมรายงาน"
 COLLECTION_FILTER = "ชุดรวมรายงาน (*.db);;ทุกไฟล์ (*)"
@@ -71,7 +71,7 @@ class DistrictWindow(QMainWindow):
         collection: Collection,
         *,
         read_only: bool = False,
-        main: MainWindow | None = None,
+        main: DraftsWindow | None = None,
         today: date | None = None,
     ) -> None:
         super().__init__(main, Qt.WindowType.Window)
@@ -106,7 +106,7 @@ class DistrictWindow(QMainWindow):
 
     @classmethod
     def open_path(
-        cls, path: Path, main: MainWindow | None = None, parent: QWidget | None = None
+        cls, path: Path, main: DraftsWindow | None = None, parent: QWidget | None = None
     ) -> DistrictWindow | None:
         """The window over the collection at `path` (created when missing); None, after
         saying why in Thai, when it cannot be opened. A collection that cannot be written
@@ -470,7 +470,7 @@ def _button(icon_name: str, text: str, tip: str) -> QPushButton:
     return button
 
 
-def open_district(main: MainWindow) -> DistrictWindow | None:
+def open_district(main: DraftsWindow) -> DistrictWindow | None:
     """แฟ้ม › รวมรายงานของเขต…: ask for a collection file (an existing one, or a new name)
     and show it; a collection already open in a window comes to the front."""
     proposed = settings.last_folder("district") / "district.db"

@@ -26,7 +26,7 @@ from ui.background import Background
 from ui.pdf_export import PdfActions, proposed_name
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.host import DraftsWindow
 
 FOLDER_KIND = "export"  # the folder last saved to, in the settings (the PDF keeps its own)
 
@@ -41,7 +41,7 @@ class ExportActions(QObject):
     exported = Signal(str)  # the saved file (any format but the PDF, which has its own)
     failed = Signal(str)  # the Thai message shown
 
-    def __init__(self, window: MainWindow, background: Background, pdf: PdfActions) -> None:
+    def __init__(self, window: DraftsWindow, background: Background, pdf: PdfActions) -> None:
         super().__init__(window)
         self.window, self.background, self.pdf = window, background, pdf
         self.menu = QMenu("ส่งออกเป็น (&X)", window)

@@ -33,7 +33,7 @@ from ui.drafts_panel import local_time_text
 
 if TYPE_CHECKING:
     from forms.printout import ImportResult
-    from ui.main_window import MainWindow
+    from ui.host import DraftsWindow
 
 IMPORT_FILTER = "แบบรายงาน (*.pdf *.txt *.json *.bmareport);;ทุกไฟล์ (*)"
 PASTED = "ข้อความที่วาง"
@@ -68,7 +68,7 @@ class Importer(QObject):
     failed = Signal(str)  # the Thai message shown
     cancelled = Signal()  # the clerk closed the summary: nothing was created
 
-    def __init__(self, window: MainWindow, background: Background) -> None:
+    def __init__(self, window: DraftsWindow, background: Background) -> None:
         super().__init__(window)
         self.window, self.background = window, background
         app = QApplication.instance()

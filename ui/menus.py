@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -21,7 +21,11 @@ from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QWidget
 from ui.icons import icon
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.host import DraftsWindow
+
+# The main window (ui.main_window, which imports this module): each command reaches one of
+# its own methods by name, so it is typed loosely here and the import stays one way.
+Window = Any
 
 SEPARATOR = "-"
 Key = QKeySequence.StandardKey | str | None
@@ -31,7 +35,7 @@ Key = QKeySequence.StandardKey | str | None
 class Command:
     text: str  # the menu text, also the key of `MainWindow.actions_by_text`
     keys: tuple[Key, ...] = ()
-    run: Callable[[MainWindow], Callable[[], object]] | None = None
+    run: Callable[[Window], Callable[[], object]] | None = None
     icon_name: str | None = None
     needs_draft: bool = False
 
@@ -105,7 +109,7 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
 )
 
 
-def _open_district(window: MainWindow) -> object:
+def _open_district(window: DraftsWindow) -> object:
     from ui.district_window import open_district  # loaded when first used, not at start
 
     return open_district(window)
@@ -123,7 +127,7 @@ class MenuKeysStyle(QProxyStyle):
         return super().styleHint(hint, option, widget, returnData)
 
 
-def build(window: MainWindow) -> dict[str, QAction]:
+def build(window: Window) -> dict[str, QAction]:
     """The menu bar of `window` with every command; the actions by their text."""
     actions: dict[str, QAction] = {}
     for title, commands in MENUS:
@@ -149,7 +153,7 @@ def build(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def _action(window: MainWindow, menu: QMenu, command: Command) -> QAction:
+def _action(window: Window, menu: QMenu, command: Command) -> QAction:
     action = QAction(
         icon(command.icon_name) if command.icon_name else QIcon(), command.text, window
     )

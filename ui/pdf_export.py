@@ -28,7 +28,7 @@ from ui.exported_note import ExportedNote
 from ui.pdf_preview import PdfPages, PreviewDialog, PrintError, print_pdf
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.host import DraftsWindow
 
 PDF_FILTER = "ไฟล์ PDF (*.pdf)"
 LISTED_ERRORS = 10
@@ -91,7 +91,7 @@ class PdfActions(QObject):
     failed = Signal(str)  # the Thai message shown
     printed = Signal(int)  # pages sent to the printer
 
-    def __init__(self, window: MainWindow, background: Background) -> None:
+    def __init__(self, window: DraftsWindow, background: Background) -> None:
         super().__init__(window)
         self.window, self.background = window, background
         self.preview_dialog: PreviewDialog | None = None
