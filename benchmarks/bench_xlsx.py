@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -135,6 +134,8 @@ def summary_process(db: Path, out: Path) -> Callable[[], object]:
 
 
 def children_cpu() -> float:
+    import resource  # POSIX only; the tests import this module for `varied_items`
+
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
