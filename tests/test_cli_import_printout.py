@@ -15,9 +15,9 @@ from reportlab.pdfgen import canvas
 from forms.printout import import_file
 from storage.drafts import DraftStore
 from tests.cli import run_cli as _cli
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA
 
-PRINTOUT = SHARED / "reference" / "progress-report-printout-sample.txt"
+PRINTOUT = DATA / "progress-report-printout-sample.txt"
 # the first copy, where it misspells คุณภาพ and another copy prints the same text spelt right,
 # with that copy's text (what importing the whole sample gives)
 IMPORTED = DATA / "sample_imported.json"

@@ -27,9 +27,9 @@ from forms.interchange import dumps
 from forms.report import ProgressReport, Report
 from storage.collection import Collection
 from tests.cli import run_cli
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-PRINTOUT = SHARED / "reference" / "progress-report-printout-sample.txt"
+PRINTOUT = DATA / "progress-report-printout-sample.txt"
 
 
 def report(i: int, reports: int = 3, year: int = 2566) -> Report:

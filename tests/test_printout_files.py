@@ -18,9 +18,9 @@ from forms.interchange import loads
 from forms.printout import PrintoutError, extract_pdf_text, import_file
 from forms.printout import pdf_text as pdf_text_module
 from forms.report import Report
-from tests.conftest import DATA, ROOT, SHARED
+from tests.conftest import DATA, ROOT
 
-SAMPLE = SHARED / "reference" / "progress-report-printout-sample.txt"
+SAMPLE = DATA / "progress-report-printout-sample.txt"
 FONT = ROOT / "resources" / "fonts" / "Sarabun-Regular.ttf"
 PAGE_HEADER = "** แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ **"
 

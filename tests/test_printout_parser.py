@@ -12,12 +12,10 @@ from forms.errors import FormError
 from forms.interchange import loads
 from forms.printout import ImportResult, PrintoutError, parse_printout_text
 from forms.report import Report
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA
 
 SAMPLE_LINES = (
-    (SHARED / "reference" / "progress-report-printout-sample.txt")
-    .read_text(encoding="utf-8")
-    .split("\n")
+    (DATA / "progress-report-printout-sample.txt").read_text(encoding="utf-8").split("\n")
 )
 FIRST_COPY = "\n".join(SAMPLE_LINES[4:136])  # lines 5-136: the page header to report 10
 

@@ -11,9 +11,9 @@ import pytest
 from forms.interchange import loads
 from forms.printout import ImportResult, parse_printout_text
 from forms.report import Report
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA
 
-SAMPLE = SHARED / "reference" / "progress-report-printout-sample.txt"
+SAMPLE = DATA / "progress-report-printout-sample.txt"
 
 
 @pytest.fixture(scope="module")

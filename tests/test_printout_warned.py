@@ -5,9 +5,9 @@ from __future__ import annotations
 from forms.printout import import_file
 from forms.printout.result import ImportResult
 from forms.printout.warned import warned_paths
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-SAMPLE = SHARED / "reference" / "progress-report-printout-sample.txt"
+SAMPLE = DATA / "progress-report-printout-sample.txt"
 
 
 def test_every_warning_of_the_sample_goes_with_a_field():

@@ -21,7 +21,7 @@ from ui import dialogs, settings
 from ui.import_dialogs import ImportSummaryDialog, PasteDialog, field_label
 from ui.main_window import MainWindow
 
-PRINTOUT = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
+PRINTOUT = Path(__file__).resolve().parent / "data"
 PRINTOUT_TEXT = PRINTOUT / "progress-report-printout-sample.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
