@@ -4,10 +4,11 @@ directly (the database untouched), and the argument that names it."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli import CliError, read_input
+from cli import CliError, one_line, read_input
 
 if TYPE_CHECKING:
     from forms.report import Report
@@ -64,9 +65,22 @@ def load_report(source: int | Path, db_path: Path) -> Report:
 
 
 def read_interchange(path: Path) -> Report:
+    """The report in an interchange file, read as the window's import reads it (warnings,
+    e.g. of Thai Windows' code page, on stderr); any other file as JSON, with a hint."""
     from forms.errors import FormError
+    from forms.filetypes import is_interchange
     from forms.interchange import loads
 
+    if is_interchange(path):
+        from forms.printout.files import read_interchange_file
+
+        try:
+            result = read_interchange_file(path)
+        except FormError as exc:
+            raise CliError(f"{path}: {exc}") from None
+        for warning in result.warnings:
+            sys.stderr.write(f"คำเตือน: {one_line(warning)}\n")
+        return result.report
     data = read_input(path)
     try:
         return loads(data)

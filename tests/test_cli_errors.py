@@ -65,7 +65,7 @@ BAD_FILES = {
     "not JSON at all": ("นี่ไม่ใช่ JSON", ["JSON"]),
     "truncated JSON": (_with()[:500], ["JSON"]),
     "a JSON array": ("[1, 2, 3]", ["JSON"]),
-    "empty file": ("", ["JSON"]),
+    "empty file": ("", ["ว่างเปล่า"]),  # as the window says it (one reader)
 }
 
 

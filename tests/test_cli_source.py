@@ -4,6 +4,7 @@ where a stray `check 1 2>1` left a file named `1`; that file is reached as `./1`
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,20 @@ def test_digits_for_a_missing_draft_say_so_even_beside_the_file(tmp_path: Path):
     assert run.returncode == 2 and run.stderr.count("\n") == 1, run.stderr
     assert "7" in run.stderr and "Traceback" not in run.stderr
     assert not (folder / "out.json").exists()
+
+
+def test_a_json_file_in_thai_windows_code_page_is_read_as_the_window_reads_it(tmp_path):
+    # the window's import read a cp874 file (with a warning); the command line refused it
+    text = (DATA / "sample_report.json").read_text(encoding="utf-8")
+    (tmp_path / "r.json").write_bytes(text.encode("cp874"))
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "check", "r.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert "คูณภาพ" in run.stdout  # the sample's misspelling, found: the report was read
+    assert "874" in run.stderr  # and the warning the window gives

@@ -45,11 +45,29 @@ def import_file(path: Path, *, in_process_pdf: bool = False) -> ImportResult:
         return _from_pdf(path, in_process_pdf)
     text, warnings = decode_text(data, path.name)
     if kind == "json" or (kind is None and text.lstrip().startswith("{")):
-        report = loads(text)
-        return ImportResult(report, recognised=all_fields(report), copies_found=1)
+        return _from_json(text, warnings)
     result = _parse(text, path)
     result.warnings[:0] = warnings
     return result
+
+
+def read_interchange_file(path: Path) -> ImportResult:
+    """A file named as interchange JSON (`.json`, `.bmareport`), read as every import reads
+    it — the size bound, UTF-8, UTF-16 or Thai Windows' code page — for the command line's
+    `export`/`check` of a file as much as for the window's import: one way, one set of
+    messages."""
+    path = Path(path)
+    _check_size(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    return _from_json(*decode_text(data, path.name))
+
+
+def _from_json(text: str, warnings: list[str]) -> ImportResult:
+    report = loads(text)
+    return ImportResult(report, recognised=all_fields(report), warnings=warnings, copies_found=1)
 
 
 def _from_pdf(path: Path, in_process: bool = False) -> ImportResult:
