@@ -15,10 +15,6 @@ if TYPE_CHECKING:
     from forms.printout import ImportResult
 
 
-# The bound of issue 5 for any imported file (the printout reader applies the same one).
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
-
-
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
@@ -36,8 +32,7 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
     """
     from storage.drafts import DraftStore
 
-    path: Path = args.file
-    _check_import_size(path)
+    path: Path = args.file  # its size is bounded by the reader, as in the window
     result = None
     from forms.filetypes import is_interchange
 
@@ -53,18 +48,6 @@ def run_import(args: argparse.Namespace, db_path: Path) -> int:
         sys.stdout.flush()
         sys.stderr.write("".join(f"{line}\n" for line in import_summary(path, draft_id, result)))
     return EXIT_OK
-
-
-def _check_import_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return  # reading it says why, in the reader's own words
-    if size > MAX_IMPORT_BYTES:
-        raise CliError(
-            f'ไฟล์ "{path}" ใหญ่ {size / 1048576:.1f} MB เกินขนาดที่นำเข้าได้'
-            f" {MAX_IMPORT_BYTES // 1048576} MB — แบบรายงานหนึ่งฉบับมีไม่กี่หน้า ตรวจว่าเลือกไฟล์ถูก"
-        )
 
 
 def _read_printout(path: Path) -> ImportResult:
