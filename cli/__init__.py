@@ -14,7 +14,7 @@ import functools
 import os
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 EXIT_OK = 0
@@ -79,3 +79,16 @@ def command_name() -> str:
     if sys.platform == "win32" and launcher.exists():
         return f'"{launcher}"'
     return "bmareport"
+
+
+def write_files(outputs: Sequence[tuple[Path, bytes]]) -> None:
+    # the window's writer (temp files + os.replace, its Thai messages) for every export: one
+    # wording for the same failure in the window and here; every file is staged before any
+    # is moved into place, so a failing output leaves the others unwritten too
+    from forms.pdf import PdfWriteError
+    from forms.pdf.writer import write_all_atomically
+
+    try:
+        write_all_atomically(outputs)
+    except PdfWriteError as exc:
+        raise CliError(str(exc)) from None

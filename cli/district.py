@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli import EXIT_OK, CliError, one_line, reported
+from cli import EXIT_OK, CliError, one_line, reported, write_files
 
 if TYPE_CHECKING:
     from forms.district.summary import Collected, SummaryRow
@@ -181,7 +181,7 @@ def run_summary(args: argparse.Namespace, _db_path: Path) -> int:
     if flt.active:
         shown += f" (เฉพาะ: {', '.join(flt.words())})"
     if wanted:
-        _write_all(outputs)
+        write_files(outputs)
         names = ", ".join(str(out) for _fmt, out in wanted)
         sys.stderr.write(f"เขียนตารางสรุป {shown} ไว้ที่ {names} แล้ว\n")
         return EXIT_OK
@@ -275,15 +275,3 @@ def _check_distinct(outs: Sequence[Path]) -> None:
         if key in seen:
             raise CliError(f'ระบุไฟล์ปลายทาง "{out}" ซ้ำกันสองครั้ง — ตั้งชื่อไฟล์ของแต่ละแบบให้ต่างกัน')
         seen.add(key)
-
-
-def _write_all(outputs: Sequence[tuple[Path, bytes]]) -> None:
-    # the window's writer, as main.py's exports use it: every file staged, then all moved
-    # into place, so a failing output leaves the others unwritten too
-    from forms.pdf import PdfWriteError
-    from forms.pdf.writer import write_all_atomically
-
-    try:
-        write_all_atomically(outputs)
-    except PdfWriteError as exc:
-        raise CliError(str(exc)) from None

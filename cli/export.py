@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli import EXIT_OK, CliError, command_name, shell_word
+from cli import EXIT_OK, CliError, command_name, shell_word, write_files
 from cli.sources import add_source_argument, load_report
 
 if TYPE_CHECKING:
@@ -97,16 +97,3 @@ def _check_distinct_outputs(wanted: Sequence[tuple[ExportFormat, Path]]) -> None
 
 def _dest(fmt: ExportFormat) -> str:
     return fmt.option.lstrip("-").replace("-", "_")
-
-
-def write_files(outputs: Sequence[tuple[Path, bytes]]) -> None:
-    # the window's writer (temp files + os.replace, its Thai messages) for every export: one
-    # wording for the same failure in the window and here; every file is staged before any
-    # is moved into place, so a failing output leaves the others unwritten too
-    from forms.pdf import PdfWriteError
-    from forms.pdf.writer import write_all_atomically
-
-    try:
-        write_all_atomically(outputs)
-    except PdfWriteError as exc:
-        raise CliError(str(exc)) from None

@@ -20,15 +20,14 @@ from forms.errors import FieldValueError, TooManyItemsError
 from forms.schema import Field, Kind
 from forms.thaidate import FIRST_BE_YEAR, ce_year
 from forms.thainum import decimal_places, parse_number
-from forms.typed import UNITS
+from forms.typed import MAX_DIGITS, UNITS
 
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MAX_DECIMALS = 2  # FORM.md: money and percentages have up to 2 decimals
 # More integer digits than any amount or count of the form can have: such a number is refused
 # before it is written out (1e999999999 would be a gigabyte of digits in the database).
-_MAX_DIGITS = 15
-_MAX_INT = 2**63 - 1  # SQLite's INTEGER
+MAX_INT = 2**63 - 1  # SQLite's INTEGER
 # One-line texts hold no control characters; paragraphs keep their line breaks and tabs.
 _CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 _CONTROL_PARAGRAPH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
@@ -82,9 +81,9 @@ def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Deci
         raise FieldValueError(
             path, field.title, value, expected, reason=f"มีทศนิยมเกิน {_MAX_DECIMALS} ตำแหน่ง"
         )
-    if not result.is_zero() and result.adjusted() >= _MAX_DIGITS:
+    if not result.is_zero() and result.adjusted() >= MAX_DIGITS:
         raise FieldValueError(
-            path, field.title, value, f"{what} เช่น {example}", reason=f"ใหญ่เกิน {_MAX_DIGITS} หลัก"
+            path, field.title, value, f"{what} เช่น {example}", reason=f"ใหญ่เกิน {MAX_DIGITS} หลัก"
         )
     return result
 
@@ -101,7 +100,7 @@ def _integer(field: Field, path: str, value: Any) -> int | None:
         raise _fail(field, path, value, f"จำนวนเต็มที่ไม่มีจุดทศนิยม เช่น {example}")
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail(field, path, value, f"จำนวนเต็ม เช่น {example}")
-    if abs(value) > _MAX_INT:
+    if abs(value) > MAX_INT:
         shown = f"ตัวเลข {len(str(abs(value))):,} หลัก"
         raise FieldValueError(
             path, field.title, shown, f"จำนวนเต็ม เช่น {example}", reason="ใหญ่เกินกว่าที่เก็บได้"

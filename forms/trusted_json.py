@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from forms.codec import MAX_INT
 from forms.district.summary import LogEntry, ProgressLog
 from forms.report import ProgressReport, Report
 from forms.schema import (
@@ -28,11 +29,12 @@ from forms.schema import (
     Field,
     Kind,
 )
+from forms.thaidate import FIRST_BE_YEAR
+from forms.typed import MAX_DIGITS
 
-_MAX_INT = 2**63 - 1  # SQLite's INTEGER, as forms.codec
-_DIGITS = 15  # as forms.codec: at most 15 integer digits
-_MAX_AMOUNT = 10**_DIGITS
-_FIRST_BE_YEAR = "2400"  # a date of a year from 2400 on is refused (a BE year given as CE)
+_MAX_AMOUNT = 10**MAX_DIGITS
+# an ISO date of a year from 2400 on is refused (a BE year given as CE), as forms.codec
+_FIRST_BE_YEAR = str(FIRST_BE_YEAR)
 
 
 class UntrustedJson(ValueError):
@@ -56,7 +58,7 @@ def _texts(value: Any) -> list[str]:
 
 
 def _integer(value: Any) -> int | None:
-    if value is None or (type(value) is int and -_MAX_INT <= value <= _MAX_INT):
+    if value is None or (type(value) is int and -MAX_INT <= value <= MAX_INT):
         return value
     raise UntrustedJson(value)
 
@@ -74,7 +76,7 @@ def _decimal(value: Any) -> Decimal | None:
     if value is None:
         return None
     if type(value) is Decimal:  # a number with a fraction (`1e999` too: refused here)
-        if value.adjusted() < _DIGITS:
+        if value.adjusted() < MAX_DIGITS:
             return value
     elif type(value) is int and -_MAX_AMOUNT < value < _MAX_AMOUNT:
         return Decimal(value)
@@ -117,7 +119,7 @@ _REPORT_READERS = tuple(
 _PROGRESS_KEYS = frozenset(f.key for f in PROGRESS_FIELDS)
 _PLAN = _choice(PROGRESS_FIELDS_BY_KEY["plan_status"])
 _TARGET = _choice(PROGRESS_FIELDS_BY_KEY["target_status"])
-_MAX_PROGRESS = FIELDS_BY_KEY["progress_reports"].max_items or _MAX_INT
+_MAX_PROGRESS = FIELDS_BY_KEY["progress_reports"].max_items or MAX_INT
 
 
 def loads_trusted(text: str) -> Report:
