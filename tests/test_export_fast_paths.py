@@ -27,6 +27,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from xlsxwriter import Workbook
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from benchmarks.bench_xlsx import varied_report
@@ -61,9 +62,31 @@ def _workbook_bytes(worksheet_class: type[Worksheet]) -> dict[str, bytes]:
     sheet.write_comment(5, 7, "a comment widens the spans")
     sheet.autofilter(0, 0, 59, 3)
     workbook.add_worksheet("สอง", worksheet_class).write_number(3, 2, 7)
+    _mixed_cells(workbook, workbook.add_worksheet("สาม", worksheet_class), money)
     workbook.close()
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _mixed_cells(workbook: Workbook, sheet: Worksheet, money: Format) -> None:
+    """Every kind of cell and row on a sheet without comments, which the fast worksheet
+    writes a row at a time."""
+    sheet.set_row(0, 30)  # a taller row with cells
+    sheet.set_row(
+        2, None, workbook.add_format({"italic": True})
+    )  # a formatted row, cells without their own format
+    sheet.set_row(40, 24)  # a row with a height and no cells
+    sheet.set_column(5, 5, 12, money)
+    for row in range(0, 35):
+        sheet.write_number(row, 0, row / 3, money)
+        sheet.write_string(row, 1, f"แถว & {row}", money)
+        sheet.write_number(row, 2, row)  # no format of its own
+        sheet.write_string(row, 5, "ช่อง")  # the column's format
+        sheet.write_datetime(row, 3, datetime(2024, 9, 30), money)
+    sheet.write_blank(4, 4, None, money)
+    sheet.write_boolean(6, 4, True, money)
+    sheet.write_formula(7, 4, "=A1+1", money, 2)
+    sheet.write_string(8, 4, " เว้นหน้า", money)
 
 
 def test_the_fast_worksheet_writes_the_same_bytes_as_xlsxwriters_own() -> None:
