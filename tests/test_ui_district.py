@@ -180,6 +180,9 @@ def test_problems_are_said_in_words_and_colour_not_colour_alone(window):
     tip = cell(window, "กีฬาสีสัมพันธ์", "name", Qt.ItemDataRole.ToolTipRole)
     assert "ใช้งบประมาณเกินที่ได้รับ 500 บาท" in tip
     assert "ไม่เป็นไปตามแผน" in tip
+    # what a narrow window folds away is still said there
+    assert "งบประมาณที่ได้รับ 9,000 บาท · ใช้ไป 9,500 บาท" in tip
+    assert "รายงานล่าสุด (ครั้งที่ " in tip
 
 
 def test_every_column_shows_on_a_1366_pixel_screen(qtbot, window):
@@ -194,6 +197,30 @@ def test_every_column_shows_on_a_1366_pixel_screen(qtbot, window):
             assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance("99")
     tip = cell(window, "อบรมครู 2", "source", Qt.ItemDataRole.ToolTipRole)
     assert tip == f"{PRINTOUT_MARK}\nC:\\เขต\\ส่งมา\\printout.txt"
+
+
+def test_a_narrow_window_folds_the_least_needed_columns_and_never_scrolls_sideways(qtbot, window):
+    # 910 logical pixels: a 1366-pixel screen at 150 %
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(910, 500)
+    qtbot.waitUntil(lambda: window.width() == 910)
+    QApplication.processEvents()
+    view, header = window.view, window.view.horizontalHeader()
+    assert not view.horizontalScrollBar().isVisible()
+    assert view.folded[:2] == ["source", "warnings"]
+    for key in ("agency", "name", "percent_spent", "progress", "plan", "target", "errors"):
+        assert not header.isSectionHidden(COLUMN[key]), key
+    window.setWindowState(Qt.WindowState.WindowMaximized)  # room again: all come back
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    QApplication.processEvents()
+    assert view.folded == []
+    assert not header.isSectionHidden(COLUMN["source"])
+    view.set_column_shown(COLUMN["warnings"], False)  # the clerk's choice stays, any width
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(910, 500)
+    qtbot.waitUntil(lambda: window.width() == 910)
+    assert header.isSectionHidden(COLUMN["warnings"])
+    assert not header.isSectionHidden(COLUMN["source"])  # not folded: the clerk chose
 
 
 def test_the_model_follows_qt_rules(qtmodeltester, window):

@@ -264,6 +264,8 @@ def row_tooltip(item: Collected, today: date) -> str:
     agency = agency_text(row)
     if agency:
         lines.append(agency)
+    received = "-" if row.budget_received is None else format_money(row.budget_received)
+    lines.append(f"งบประมาณที่ได้รับ {received} บาท · ใช้ไป {format_money(row.budget_spent)} บาท")
     if row.overspent and row.budget_received is not None:
         over = format_money(row.budget_spent - row.budget_received)
         lines.append(f"ใช้งบประมาณเกินที่ได้รับ {over} บาท")
@@ -276,7 +278,7 @@ def row_tooltip(item: Collected, today: date) -> str:
     elif days is None:
         lines.append("รายงานล่าสุดไม่ได้ระบุวันที่")
     else:
-        lines.append(f"รายงานล่าสุดเมื่อ {days:,} วันก่อน")
+        lines.append(f"รายงานล่าสุด (ครั้งที่ {row.latest_no}) เมื่อ {days:,} วันก่อน")
     if row.errors or row.warnings:
         lines.append(f"ผลการตรวจ: ข้อผิดพลาด {row.errors:,} · คำเตือน {row.warnings:,}")
     lines.append(f"ไฟล์: {item.source}")

@@ -4,8 +4,11 @@ Enter or a double-click to open a row. The rows themselves are `ui.district_mode
 Widths are worked out rather than measured from the rows (5,000 rows would all be laid
 out): each number, date and status column fits the widest value it can hold and its
 title, and the agency, name and source columns share what is left of the window, so a
-1366-pixel screen at 100 % shows every column without scrolling sideways. Once the clerk
-drags a column's edge, the widths are theirs. No room is kept for a sort arrow on every
+1366-pixel screen at 100 % shows every column without scrolling sideways; on a narrower
+window (the same screen at 125 or 150 %) the least needed columns fold away (`FOLD_ORDER`)
+until the rest fit, and come back when the window widens. Once the clerk drags a
+column's edge, the widths are theirs; once they choose columns from the header's menu,
+so are the columns. No room is kept for a sort arrow on every
 column: the arrow shows, with its room, on the column the clerk sorts by.
 """
 
@@ -47,6 +50,10 @@ WIDEST = {
 ICON_COLUMNS = ("plan", "target", "errors")  # an icon before the text when something is wrong
 TEXT_SHARES = {"agency": 0.38, "name": 0.42, "source": 0.2}
 TEXT_MINIMUM = {"agency": 120, "name": 180, "source": 80}
+# hidden in this order, while the columns do not fit the window (1366 pixels at 150 %
+# leave 910): the rest say which projects are behind or overspend; the clerk can show
+# them again from the header's menu, and a hidden one comes back when there is room
+FOLD_ORDER = ("source", "warnings", "latest_no", "spent", "received", "code")
 
 
 class SummaryView(QTableView):
@@ -62,6 +69,7 @@ class SummaryView(QTableView):
         self._fitting = False
         self.user_sized = False
         self.hidden_by_clerk: list[int] | None = None  # None: the clerk chose none
+        self.folded: list[str] = []  # FOLD_ORDER's columns hidden for want of room
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -80,6 +88,7 @@ class SummaryView(QTableView):
         header.setSortIndicatorShown(False)
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setToolTip("คลิกขวาที่หัวตารางเพื่อเลือกคอลัมน์ที่แสดง")
         header.sortIndicatorChanged.connect(self._sorted)
         header.sectionResized.connect(self._section_resized)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -123,6 +132,7 @@ class SummaryView(QTableView):
         menu.popup(header.mapToGlobal(position))
 
     def set_column_shown(self, column: int, shown: bool) -> None:
+        self.folded = []  # from now on the clerk's choice, whatever the room
         self.setColumnHidden(column, not shown)
         header = self.horizontalHeader()
         count = self.district.columnCount()
@@ -136,16 +146,14 @@ class SummaryView(QTableView):
         header = self.horizontalHeader()
         self._fitting = True
         try:
+            widths = self._fixed_widths()
+            self._fold(widths)
             used = 0
-            for key, text in self._widest().items():
+            for key, width in widths.items():
                 column = COLUMN[key]
-                if header.isSectionHidden(column):
-                    continue
-                width = max(
-                    cell_width(self, text, icon=key in ICON_COLUMNS), self._title_width(column)
-                )
-                header.resizeSection(column, width)
-                used += width
+                if not header.isSectionHidden(column):
+                    header.resizeSection(column, width)
+                    used += width
             room = max(self.viewport().width() - used, 0)
             for key, share in TEXT_SHARES.items():
                 column = COLUMN[key]
@@ -153,6 +161,41 @@ class SummaryView(QTableView):
                 header.resizeSection(column, width)
         finally:
             self._fitting = False
+
+    def _fixed_widths(self) -> dict[str, int]:
+        """Each number, date and status column's width: its widest value or its title."""
+        return {
+            key: max(
+                cell_width(self, text, icon=key in ICON_COLUMNS), self._title_width(COLUMN[key])
+            )
+            for key, text in self._widest().items()
+        }
+
+    def _fold(self, widths: dict[str, int]) -> None:
+        """Hide FOLD_ORDER's columns, in turn, while the shown ones need more room than
+        the table has; show them again when it has it. Not once the clerk has chosen."""
+        if self.hidden_by_clerk is not None:
+            return
+        header = self.horizontalHeader()
+        for key in self.folded:
+            self.setColumnHidden(COLUMN[key], False)
+        self.folded = []
+        need = sum(w for k, w in widths.items() if not header.isSectionHidden(COLUMN[k]))
+        need += sum(
+            max(TEXT_MINIMUM[key], self._title_width(COLUMN[key]))
+            for key in TEXT_SHARES
+            if not header.isSectionHidden(COLUMN[key])
+        )
+        room = self.viewport().width()
+        for key in FOLD_ORDER:
+            if need <= room:
+                break
+            column = COLUMN[key]
+            if header.isSectionHidden(column):
+                continue
+            self.setColumnHidden(column, True)
+            self.folded.append(key)
+            need -= widths.get(key) or max(TEXT_MINIMUM[key], self._title_width(column))
 
     def _widest(self) -> dict[str, str]:
         """WIDEST, with the sums of money as wide as the largest in the collection."""

@@ -7,8 +7,8 @@ client area of a maximised window under Windows' taskbar and title bar.
 Each scale runs in its own process (Qt's scale factor is fixed at start) on the offscreen
 platform; it saves `<out>-<percent>.png` (and with `--report`, the read-only view of the
 first report that has problems as `<out>-<percent>-report.png`), and prints what would
-hide something from the clerk: a window that needs more room than the screen has, or
-a column header cut short. Exit 1 when there is any.
+hide something from the clerk: a window that needs more room than the screen has, a
+table that scrolls sideways, or a column header cut short. Exit 1 when there is any.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ found = []
 need = window.minimumSizeHint()
 if need.width() > int(width) or need.height() > int(height):
     found.append(f"the window needs {need.width()}x{need.height()}")
+if window.view.horizontalScrollBar().maximum() > 0:
+    found.append("the table scrolls sideways")
 header = window.view.horizontalHeader()
 for column in range(window.model.columnCount()):
     if header.isSectionHidden(column):
