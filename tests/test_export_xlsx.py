@@ -194,6 +194,10 @@ def test_each_sheet_has_its_header_frozen_and_a_filter_over_every_row(items):
         assert sheet.print_title_rows == "$1:$1"
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.page_setup.fitToHeight == 0 and sheet.page_setup.fitToWidth >= 2
+        # each page of a row starts with its project's code; a row's pages come together
+        code = next(c for c in sheet[1] if c.value == "รหัสโครงการ").column_letter
+        assert sheet.print_title_cols == f"${code}:${code}", sheet.title
+        assert sheet.page_setup.pageOrder == "overThenDown", sheet.title
     # a header that wraps onto two lines gets a row tall enough for them
     assert book["สรุปโครงการ"].row_dimensions[1].height == 48
 

@@ -37,6 +37,7 @@ class Kind(Enum):
 class Column:
     header: str  # Thai
     kind: Kind = Kind.TEXT
+    identifies: bool = False  # printed on each page of a sheet too wide for one (the code)
 
 
 @dataclass(frozen=True)

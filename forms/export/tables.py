@@ -63,7 +63,7 @@ SUMMARY_COLUMNS = (
     Column("สำนักงาน/หน่วยงาน"),
     Column("ฝ่าย"),
     Column("กลุ่มงาน/งาน"),
-    Column("รหัสโครงการ"),
+    Column("รหัสโครงการ", identifies=True),
     Column("ชื่อโครงการ/กิจกรรม"),
     Column("ปีงบประมาณ (พ.ศ.)", Kind.YEAR),
     Column("งบประมาณที่ได้รับ (บาท)", Kind.MONEY),
@@ -124,7 +124,7 @@ _ENTRY_COLUMNS = (
     Column("ผลการดำเนินงาน", Kind.LONG_TEXT),
 )
 PROGRESS_COLUMNS = (
-    Column("รหัสโครงการ"),
+    Column("รหัสโครงการ", identifies=True),
     Column("ชื่อโครงการ/กิจกรรม"),
     Column("ปีงบประมาณ (พ.ศ.)", Kind.YEAR),
     *_ENTRY_COLUMNS,
@@ -224,7 +224,7 @@ def report_header(report: Report) -> list[tuple[HeaderItem, ...]]:
 # -- the quarters of the fiscal year ----------------------------------------------------------
 
 QUARTER_COLUMNS = (
-    Column("รหัสโครงการ"),
+    Column("รหัสโครงการ", identifies=True),
     Column("ชื่อโครงการ/กิจกรรม"),
     Column("ปีงบประมาณ (พ.ศ.)", Kind.YEAR),
     *(

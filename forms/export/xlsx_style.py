@@ -139,6 +139,7 @@ class SheetWriter:
         self.styles = styles
         self.widths: dict[int, float] = {}
         self.wide: set[int] = set()  # narrative columns: a fixed width, wrapped
+        self.identifying: int | None = None  # the column each printed page repeats
         self.headers: dict[int, str] = {}  # the table's header cells (row `header_row`)
         self.header_row = 0
         self._by_kind = {kind: self._writer(kind) for kind in Kind}
@@ -170,6 +171,8 @@ class SheetWriter:
             self._fit(col, _header_width(column.header))
             if column.kind is Kind.LONG_TEXT:
                 self.wide.add(col)
+            if column.identifies and self.identifying is None:
+                self.identifying = col
         rows = table.rows if isinstance(table.rows, list) else list(table.rows)
         last = EXCEL_MAX_ROWS - 1
         if len(rows) > last - first_row:
@@ -214,7 +217,15 @@ class SheetWriter:
             self.sheet.set_row(self.header_row, header_lines * ROW_HEIGHT_PX * 0.75)
         self.sheet.set_paper(9)
         self.sheet.set_landscape()
-        self.sheet.fit_to_pages(max(1, math.ceil(total / PAGE_WIDTH)), 0)
+        pages = max(1, math.ceil(total / PAGE_WIDTH))
+        if pages > 1 and self.identifying is not None:
+            # a row read across pages: each page starts with its project's code, and the
+            # pages of the same rows print one after the other (over, then down)
+            repeated = self.widths.get(self.identifying, 0.0) + PADDING
+            self.sheet.repeat_columns(self.identifying)
+            self.sheet.print_across()
+            pages = max(1, math.ceil((total - repeated) / (PAGE_WIDTH - repeated)))
+        self.sheet.fit_to_pages(pages, 0)
 
     def _writer(self, kind: Kind) -> CellWriter:
         """The function that writes one value of `kind` into a cell."""
