@@ -1,8 +1,7 @@
-"""One codec per field kind: JSON value <-> typed model value, with errors naming the field.
+"""Reading one JSON value as a text, an integer, a decimal or a date, with errors naming
+the field: the readers the kinds' `decode` (`forms.kinds`) are made of.
 
-This is the typed half of the schema (as qutebrowser's configtypes are to configdata):
-`decode` refuses wrong types with a `FieldValueError`; `encode` gives JSON-ready values,
-money and percent as `Decimal` (written as JSON numbers by `forms.interchange`).
+Each refuses a wrong type with a `FieldValueError` saying, in Thai, what the field takes.
 
 Reading follows FORM.md to the letter: dates in CE (a BE year such as `2565-10-01` is
 refused, not shifted), money and percentages with at most 2 decimals. Only files being read
@@ -16,11 +15,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
-from forms.errors import FieldValueError, TooManyItemsError
-from forms.schema import Field, Kind
+from forms.errors import FieldValueError
+from forms.schema import Field
 from forms.thaidate import FIRST_BE_YEAR, ce_year
 from forms.thainum import decimal_places, parse_number
-from forms.typed import MAX_DIGITS, UNITS
+from forms.typed import MAX_DIGITS
 
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -31,24 +30,18 @@ MAX_INT = 2**63 - 1  # SQLite's INTEGER
 # One-line texts hold no control characters; paragraphs keep their line breaks and tabs.
 _CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 _CONTROL_PARAGRAPH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
-_MONEY = ("จำนวนเงินเป็นตัวเลข (บาท)", "180000")
-_PERCENT = ("ร้อยละเป็นตัวเลข 0-100", "20.5")
-
-
-def check_item_count(field: Field, path: str, count: int) -> None:
-    """Refuse a list longer than `field.max_items` (before any item is read)."""
-    if field.max_items is not None and count > field.max_items:
-        raise TooManyItemsError(path, field.title, count, field.max_items, field.item_unit)
 
 
 def _fail(field: Field, path: str, value: object, expected: str) -> FieldValueError:
     return FieldValueError(path, field.title, value, expected)
 
 
-def _quoted_number(field: Field, path: str, value: str, what: str, example: str) -> FieldValueError:
+def _quoted_number(
+    field: Field, path: str, value: str, what: str, example: str, unit: str = ""
+) -> FieldValueError:
     """A number written as JSON text: the error shows the clerk's own number without quotes."""
     try:
-        number = parse_number(value, UNITS.get(field.kind, ""))  # `"180,000 บาท"` too
+        number = parse_number(value, unit)  # `"180,000 บาท"` too
     except ValueError:
         number = None
     if number is not None and len(f"{number:f}") <= 20:
@@ -64,12 +57,16 @@ def _rounded(value: Decimal) -> str:
         return f"{value.quantize(Decimal(1).scaleb(-_MAX_DECIMALS), ROUND_HALF_UP):f}"
 
 
-def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Decimal | None:
-    what, example = kind
+def read_decimal(
+    field: Field, path: str, value: Any, expected: tuple[str, str], unit: str
+) -> Decimal | None:
+    """Money or a percentage: a JSON number of at most two decimals, or null; `expected`
+    is what the field takes and an example, for the error."""
+    what, example = expected
     if value is None:
         return None
     if isinstance(value, str):
-        raise _quoted_number(field, path, value, what, example)
+        raise _quoted_number(field, path, value, what, example, unit)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise _fail(field, path, value, f"{what} เช่น {example}")
     result = Decimal(value)
@@ -88,8 +85,8 @@ def _decimal(field: Field, path: str, value: Any, kind: tuple[str, str]) -> Deci
     return result
 
 
-def _integer(field: Field, path: str, value: Any) -> int | None:
-    example = "2566" if field.kind == Kind.YEAR_BE else "1"
+def read_integer(field: Field, path: str, value: Any, example: str) -> int | None:
+    """A whole JSON number, or null; `example` is one the error shows."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -108,7 +105,8 @@ def _integer(field: Field, path: str, value: Any) -> int | None:
     return value
 
 
-def _text(field: Field, path: str, value: Any) -> str:
+def read_text(field: Field, path: str, value: Any, one_line: bool) -> str:
+    """A JSON string (null reads as ''); a `one_line` one holds no line break."""
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -118,7 +116,6 @@ def _text(field: Field, path: str, value: Any) -> str:
         raise _fail(field, path, value, "ข้อความที่ไม่มีอักขระเสีย")
     if field.max_length is not None and len(value) > field.max_length:
         raise _fail(field, path, value, f"ข้อความไม่เกิน {field.max_length} ตัวอักษร")
-    one_line = field.kind is Kind.TEXT
     control = (_CONTROL_ONE_LINE if one_line else _CONTROL_PARAGRAPH).search(value)
     if control is not None:
         code = f"U+{ord(control.group()):04X}"
@@ -133,7 +130,8 @@ def _text(field: Field, path: str, value: Any) -> str:
     return value
 
 
-def _date(field: Field, path: str, value: Any) -> date | None:
+def read_date(field: Field, path: str, value: Any) -> date | None:
+    """An ISO date of the Common Era (`2022-10-01`), or null or ''."""
     if value is None or value == "":
         return None
     expected = "วันที่แบบ YYYY-MM-DD (ค.ศ.) เช่น 2022-10-01"
@@ -154,43 +152,3 @@ def _date(field: Field, path: str, value: Any) -> date | None:
         return date(year, month, day)
     except ValueError:
         raise _fail(field, path, value, expected) from None
-
-
-def decode(field: Field, path: str, value: Any) -> Any:
-    """The model value of a JSON value of `field` (`path` is shown in errors)."""
-    kind = field.kind
-    if kind in (Kind.TEXT, Kind.PARAGRAPH):
-        return _text(field, path, value)
-    if kind == Kind.TEXT_LIST:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise _fail(field, path, value, "รายการข้อความ (JSON array)")
-        check_item_count(field, path, len(value))
-        return [_text(field, f"{path}[{i}]", item) for i, item in enumerate(value, start=1)]
-    if kind in (Kind.YEAR_BE, Kind.INT):
-        return _integer(field, path, value)
-    if kind == Kind.DATE:
-        return _date(field, path, value)
-    if kind == Kind.MONEY:
-        return _decimal(field, path, value, _MONEY)
-    if kind == Kind.PERCENT:
-        return _decimal(field, path, value, _PERCENT)
-    if kind == Kind.CHOICE:
-        allowed = [c for c, _ in field.choices]
-        if value is None or value == "":
-            return None
-        if value not in allowed:
-            raise _fail(field, path, value, "หนึ่งใน " + " / ".join(allowed))
-        return value
-    raise TypeError(f"no codec for {kind}")  # REPORT_LIST is decoded by forms.interchange
-
-
-def encode(field: Field, value: Any) -> Any:
-    """The JSON value of a model value of `field`."""
-    kind = field.kind
-    if kind == Kind.DATE:
-        return value.isoformat() if value is not None else None
-    if kind == Kind.TEXT_LIST:
-        return list(value)
-    return value

@@ -15,9 +15,10 @@ from datetime import date
 from typing import Any
 
 from forms.events import Signal
-from forms.report import ProgressReport, Report, Unreadable, entry, renumber
+from forms.report import ProgressReport, Report, entry, renumber
 from forms.schema import FIELDS_BY_KEY
 from forms.thaidate import add_years, fiscal_year_bounds, is_be_year
+from forms.typed import Unreadable
 
 
 class ReportDocument:

@@ -13,8 +13,8 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from forms.codec import check_item_count, decode, encode
 from forms.errors import FieldValueError, NotJsonError, UnknownKeyError, visible
+from forms.kinds import TYPES, check_item_count
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS, PROGRESS_FIELDS_BY_KEY, Kind
 
@@ -98,7 +98,7 @@ def from_dict(data: Any) -> Report:
         if field.kind == Kind.REPORT_LIST:
             values[field.key] = _reports_from_json(raw)
         else:
-            values[field.key] = decode(field, field.key, raw)
+            values[field.key] = TYPES[field.kind].decode(field, field.key, raw)
     return Report(**values)
 
 
@@ -118,7 +118,7 @@ def _reports_from_json(raw: Any) -> list[ProgressReport]:
             if key not in PROGRESS_FIELDS_BY_KEY:
                 raise UnknownKeyError(f"{path}.{key}")
         values = {
-            f.key: decode(f, f"{path}.{f.key}", item[f.key])
+            f.key: TYPES[f.kind].decode(f, f"{path}.{f.key}", item[f.key])
             for f in PROGRESS_FIELDS
             if f.key in item
         }
@@ -134,11 +134,11 @@ def to_dict(report: Report) -> dict[str, Any]:
     for field in FIELDS:
         if field.kind == Kind.REPORT_LIST:
             out[field.key] = [
-                {f.key: encode(f, getattr(r, f.key)) for f in PROGRESS_FIELDS}
+                {f.key: TYPES[f.kind].encode(f, getattr(r, f.key)) for f in PROGRESS_FIELDS}
                 for r in report.progress_reports
             ]
         else:
-            out[field.key] = encode(field, getattr(report, field.key))
+            out[field.key] = TYPES[field.kind].encode(field, getattr(report, field.key))
     return out
 
 

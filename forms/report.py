@@ -1,67 +1,64 @@
-"""The report model: plain dataclasses holding typed values (Decimal money, date dates).
+"""The report model: plain dataclasses holding typed values (Decimal money, date dates),
+made from the schema: one attribute per input field of `forms.schema.FIELDS` (and of
+`PROGRESS_FIELDS` for a progress report), named by its key, holding what its kind holds
+and starting from its kind's default (`forms.kinds`). A field added to the schema is an
+attribute here with nothing else to write.
 
-Field names equal the schema keys (`forms.schema.FIELDS`); a test keeps them in step. The
-one attribute that is not a form field is `typed`: the texts a clerk typed into a date,
-year, money or percent box that cannot be read as its value (`31/09/2567`), by field key.
-Such a field's value is None and its text is kept there, so the window shows, and the draft
-keeps, exactly what was typed, and the checks say why it cannot be read (`unreadable`). It
-is the draft's business only: neither the JSON interchange nor the PDF carries it.
-Nothing here knows about JSON, SQLite or Qt.
+The one attribute that is not a form field is `typed`: the texts a clerk typed into a
+date, year, money or percent box that cannot be read as its value (`31/09/2567`), by
+field key. Such a field's value is None and its text is kept there, so the window shows,
+and the draft keeps, exactly what was typed, and the checks say why it cannot be read
+(`unreadable`). It is the draft's business only: neither the JSON interchange nor the PDF
+carries it. Computed fields (`budget_spent`) are properties. Nothing here knows about
+JSON, SQLite or Qt.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import date
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from forms.kinds import TYPES
+from forms.schema import FIELDS, PROGRESS_FIELDS, Field
+from forms.typed import Unreadable
+
+TYPED = "typed"  # the attribute of unreadable texts, by field key
 
 
-@dataclass(frozen=True)
-class Unreadable:
-    """What a field holds instead of a value when its typed text cannot be read as one."""
+def _model(name: str, fields: Sequence[Field], base: type) -> type:
+    """A dataclass with one attribute per field (computed ones left to `base`)."""
+    specs: list[tuple[str, Any, Any]] = []
+    for f in fields:
+        if f.computed:
+            continue
+        kind = TYPES[f.kind]
+        default = kind.default()
+        if isinstance(default, list):
+            spec = dataclasses.field(default_factory=list)
+        else:
+            spec = dataclasses.field(default=default)
+        specs.append((f.key, kind.value_type, spec))
+    specs.append((TYPED, "dict[str, str]", dataclasses.field(default_factory=dict)))
+    model = dataclasses.make_dataclass(name, specs, bases=(base,))
+    model.__module__ = __name__  # as if written here: its repr, pickling, the docs
+    return model
 
-    text: str
+
+class _ProgressReport:
+    """One entry of the progress log (`PROGRESS_FIELDS`)."""
+
+    typed: dict[str, str]
 
 
-@dataclass
-class ProgressReport:
-    no: int = 1
-    date: date | None = None
-    narrative: str = ""
-    progress_percent: Decimal | None = None
-    budget_used: Decimal | None = None
-    plan_status: str | None = None  # "on_plan" | "off_plan"
-    target_status: str | None = None  # "on_target" | "off_target"
-    typed: dict[str, str] = field(default_factory=dict)  # unreadable texts, by field key
+class _Report:
+    """One project's report (`FIELDS`)."""
 
-
-@dataclass
-class Report:
-    project_name: str = ""
-    project_code: str = ""
-    fiscal_year: int | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    budget_received: Decimal | None = None
-    agency_office: str = ""
-    agency_division: str = ""
-    agency_section: str = ""
-    responsible_person: str = ""
-    coordinator_name: str = ""
-    coordinator_phone: str = ""
-    rationale: list[str] = field(default_factory=list)
-    objectives: list[str] = field(default_factory=list)
-    targets_quantity: list[str] = field(default_factory=list)
-    targets_quality: list[str] = field(default_factory=list)
-    strategic_issue: str = ""
-    strategic_sub_issue: str = ""
-    strategic_goal: str = ""
-    indicator: str = ""
-    progress_reports: list[ProgressReport] = field(default_factory=list)
-    signer_name: str = ""
-    signer_position: str = ""
-    typed: dict[str, str] = field(default_factory=dict)  # unreadable texts, by field key
+    typed: dict[str, str]
+    progress_reports: list[Any]
+    budget_received: Decimal | None
 
     @property
     def budget_spent(self) -> Decimal:
@@ -74,17 +71,19 @@ class Report:
             return None
         return self.budget_received - self.budget_spent
 
-    def copy(self) -> Report:
+    def copy(self) -> Any:
         """A deep copy (lists and progress reports are new objects)."""
-        return replace(
-            self,
-            rationale=list(self.rationale),
-            objectives=list(self.objectives),
-            targets_quantity=list(self.targets_quantity),
-            targets_quality=list(self.targets_quality),
-            progress_reports=[replace(r, typed=dict(r.typed)) for r in self.progress_reports],
-            typed=dict(self.typed),
-        )
+        lists = {f.key: list(getattr(self, f.key)) for f in FIELDS if TYPES[f.kind].is_list}
+        lists["progress_reports"] = [replace(r, typed=dict(r.typed)) for r in self.progress_reports]
+        return replace(self, **lists, typed=dict(self.typed))  # type: ignore[type-var]
+
+
+if TYPE_CHECKING:  # what a type checker sees: every attribute of any field
+    ProgressReport = Any
+    Report = Any
+else:
+    ProgressReport = _model("ProgressReport", PROGRESS_FIELDS, _ProgressReport)
+    Report = _model("Report", FIELDS, _Report)
 
 
 def renumber(reports: list[ProgressReport]) -> list[ProgressReport]:

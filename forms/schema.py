@@ -16,7 +16,8 @@ from forms.thaidate import FIRST_BE_YEAR, LAST_BE_YEAR
 
 
 class Kind(Enum):
-    """What a field holds; each kind has one codec (`forms.codec`) and one editor (`ui`)."""
+    """What a field holds; each kind has one type object (`forms.kinds.TYPES`) and one
+    editor (`ui.editors.EDITORS`)."""
 
     TEXT = "text"  # one line of text
     PARAGRAPH = "paragraph"  # free text that may hold line breaks
@@ -28,11 +29,6 @@ class Kind(Enum):
     TEXT_LIST = "text_list"  # list[str]
     REPORT_LIST = "report_list"  # list[ProgressReport]
     INT = "int"  # a plain int (the report's running number)
-
-
-# Kinds typed into a box as text: text that cannot be read as the value is kept as typed
-# (`forms.report`'s `typed`, read by `forms.typed`)
-TYPED_KINDS = frozenset({Kind.DATE, Kind.YEAR_BE, Kind.MONEY, Kind.PERCENT})
 
 
 @dataclass(frozen=True)
@@ -61,6 +57,7 @@ class Field:
     required: bool = False  # needed before the report can be submitted
     hint: str = ""  # placeholder / tooltip text in the window
     item_numbering: str = ""  # printed prefix of list items, e.g. "2." gives 2.1, 2.2
+    paragraphs: bool = False  # a list whose items are paragraphs (line breaks kept)
 
     @property
     def is_list(self) -> bool:
@@ -187,6 +184,7 @@ FIELDS: tuple[Field, ...] = (
         max_length=20000,
         max_items=200,
         item_unit="ย่อหน้า",
+        paragraphs=True,  # FORM.md: "a list of paragraphs", so its items hold line breaks
     ),
     Field(
         "objectives",

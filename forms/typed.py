@@ -1,10 +1,11 @@
 """Reading what a clerk types into a date, year, money or percent box, and why a text
 cannot be read.
 
-`read_typed` gives the field's value or raises `NotReadable` with a Thai reason and what to
-type instead; `entry_of` gives the value or `Unreadable(text)`, which the report keeps as
-typed (`forms.report`). The window's boxes and the `unreadable` check both read through
-here, so a box marks exactly what the check reports, in the same words.
+Each reader here gives the value or raises `NotReadable` with a Thai reason and what to
+type instead; `forms.kinds.read_typed` picks the field kind's reader, and its `entry_of`
+gives the value or `Unreadable(text)`, which the report keeps as typed (`forms.report`).
+The window's boxes and the `unreadable` check both read through them, so a box marks
+exactly what the check reports, in the same words.
 
 A number out of the field's range or with too many decimals (`150` %, `99.999`) is read:
 it is a number, and the range and decimals checks say what is wrong with it.
@@ -14,17 +15,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
-from forms.report import Unreadable
-from forms.schema import TYPED_KINDS, Kind
 from forms.thaidate import (
     BE_OFFSET,
     FIRST_BE_YEAR,
-    THAI_DIGITS,
     be_year,
     fiscal_year_of,
     format_be_date,
@@ -32,7 +30,6 @@ from forms.thaidate import (
 )
 from forms.thainum import parse_number
 
-UNITS = {Kind.MONEY: "บาท", Kind.PERCENT: "%"}  # may follow a pasted number
 # More integer digits than any amount of the form can have (as the JSON import, forms.codec)
 MAX_DIGITS = 15
 _DATE_PARTS = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d+)$", re.ASCII)
@@ -40,6 +37,13 @@ _YEAR = re.compile(r"^(?:พ\.ศ\.)?\s*(\d+)$", re.ASCII)
 # `1 ตุลาคม 2565`, `1 ต.ค. 2565`, `1 ต.ค. พ.ศ. 2565`: a day, a month's name, a year
 _LONG_DATE = re.compile(r"^(\d{1,2})\s*([\u0e01-\u0e4e][\u0e01-\u0e4e. ]*?)\s*(?:พ\.ศ\.)?\s*(\d+)$")
 _DATE_FORM = "พิมพ์วันที่แบบ วว/ดด/ปปปป พ.ศ."
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """What a field holds instead of a value when its typed text cannot be read as one."""
+
+    text: str
 
 
 class NotReadable(ValueError):
@@ -51,33 +55,9 @@ class NotReadable(ValueError):
         self.reason, self.hint = reason, hint
 
 
-def read_typed(kind: Kind, text: str, today: date | None = None) -> Any:
-    """The value of `text` typed into a box of `kind`; blank gives None.
-
-    Raises `NotReadable`; `today` only picks the examples its hint gives.
-    """
-    today = today or date.today()
-    clean = text.translate(THAI_DIGITS).strip()
-    if not clean:
-        return None
-    if kind is Kind.DATE:
-        return _read_date(clean, today)
-    if kind is Kind.YEAR_BE:
-        return _read_year(clean, today)
-    if kind in UNITS:
-        return _read_number(kind, clean)
-    raise TypeError(f"{kind} is not one of {sorted(k.value for k in TYPED_KINDS)}")
-
-
-def entry_of(kind: Kind, text: str) -> Any:
-    """The value of `text`, or `Unreadable(text)` when it cannot be read."""
-    try:
-        return read_typed(kind, text)
-    except NotReadable:
-        return Unreadable(text)
-
-
-def _read_date(text: str, today: date) -> date:
+def read_thai_date(text: str, today: date) -> date:
+    """A date typed as วว/ดด/ปปปป (BE) or the Thai way (`1 ต.ค. 2565`); `text` is stripped,
+    its Thai digits made Arabic."""
     parts = _DATE_PARTS.match(text)
     if parts is not None:
         day, month, year_text = parts.groups()
@@ -145,7 +125,8 @@ def _example(day: int, month: int, year_be: int) -> str:
     return f"{min(max(day, 1), days):02d}/{month:02d}/{year_be}"
 
 
-def _read_year(text: str, today: date) -> int:
+def read_be_year(text: str, today: date) -> int:
+    """A year of four digits (`พ.ศ. ` may come first)."""
     hint = f"พิมพ์ปี พ.ศ. 4 หลัก เช่น {fiscal_year_of(today)}"
     digits = _YEAR.match(text)
     if digits is None:
@@ -155,15 +136,15 @@ def _read_year(text: str, today: date) -> int:
     return int(digits.group(1))
 
 
-def _read_number(kind: Kind, text: str) -> Decimal:
-    money = kind is Kind.MONEY
+def read_number(text: str, unit: str, money: bool) -> Decimal:
+    """An amount of money or a percentage, `unit` allowed after it (`180,000 บาท`)."""
     hint = (
         "พิมพ์จำนวนเงินเป็นตัวเลข (บาท) เช่น 180,000 หรือ 1,234.50"
         if money
         else "พิมพ์ร้อยละเป็นตัวเลข 0 ถึง 100 เช่น 20.50"
     )
     try:
-        value = parse_number(text, UNITS[kind])
+        value = parse_number(text, unit)
     except ValueError:
         raise NotReadable("ไม่ใช่จำนวนเงิน" if money else "ไม่ใช่ตัวเลขร้อยละ", hint) from None
     assert value is not None  # blank text was read as None before

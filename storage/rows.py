@@ -11,12 +11,11 @@ are never written. Both tables also have a `typed` column, not a form field: the
 from __future__ import annotations
 
 import json
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from forms.kinds import TYPED_KINDS, TYPES
 from forms.report import ProgressReport, Report
-from forms.schema import FIELDS, PROGRESS_FIELDS, TYPED_KINDS, Field, Kind
+from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind
 
 DRAFT_FIELDS: tuple[Field, ...] = tuple(
     f for f in FIELDS if not f.computed and f.kind != Kind.REPORT_LIST
@@ -28,34 +27,13 @@ _TYPED_KEYS = frozenset(f.key for f in (*FIELDS, *PROGRESS_FIELDS) if f.kind in 
 
 
 def to_column(field: Field, value: Any) -> Any:
-    """The SQLite value of a model value."""
-    kind = field.kind
-    if value is None:
-        return None
-    if kind == Kind.DATE:
-        return value.isoformat()
-    if kind in (Kind.MONEY, Kind.PERCENT):
-        # plain notation ("180000", "20.50"): exact, readable, and never a float
-        return format(value, "f")
-    if kind == Kind.TEXT_LIST:
-        return json.dumps(list(value), ensure_ascii=False)
-    return value
+    """The SQLite value of a model value (as its kind keeps it: `forms.kinds`)."""
+    return TYPES[field.kind].to_column(value)
 
 
 def from_column(field: Field, value: Any) -> Any:
     """The model value of a SQLite value."""
-    kind = field.kind
-    if kind in (Kind.TEXT, Kind.PARAGRAPH):
-        return value if value is not None else ""
-    if kind == Kind.TEXT_LIST:
-        return list(json.loads(value)) if value else []
-    if value is None:
-        return None
-    if kind == Kind.DATE:
-        return date.fromisoformat(value)
-    if kind in (Kind.MONEY, Kind.PERCENT):
-        return Decimal(value)
-    return value
+    return TYPES[field.kind].from_column(value)
 
 
 def typed_to_column(typed: dict[str, str]) -> str:

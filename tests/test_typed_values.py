@@ -13,10 +13,11 @@ import pytest
 from forms.document import ReportDocument
 from forms.errors import FieldValueError, UnknownKeyError
 from forms.interchange import dumps, from_dict, loads, to_dict
-from forms.report import ProgressReport, Report, Unreadable, entry, with_entry
+from forms.kinds import entry_of, read_typed
+from forms.report import ProgressReport, Report, entry, with_entry
 from forms.schema import Kind
 from forms.thainum import parse_number
-from forms.typed import NotReadable, entry_of, read_typed
+from forms.typed import NotReadable, Unreadable
 
 TODAY = date(2024, 11, 1)  # fiscal year 2568
 

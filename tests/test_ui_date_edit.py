@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from forms.report import Unreadable
+from forms.typed import Unreadable
 from ui.date_edit import BeDateEdit
 
 # the offscreen platform warns that it cannot raise or grab windows; that is not our bug

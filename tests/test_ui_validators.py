@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from forms.report import Unreadable
 from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY
+from forms.typed import Unreadable
 from ui.editors import NumberEdit, make_editor
 from ui.validators import DATE_KEYS, NUMBER_KEYS, YEAR_KEYS, refuses
 

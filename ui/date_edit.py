@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.report import Unreadable
+from forms.kinds import entry_of
 from forms.schema import Kind
 from forms.thaidate import (
     FIRST_BE_YEAR,
@@ -37,7 +37,7 @@ from forms.thaidate import (
     format_be_date,
     thai_month_names,
 )
-from forms.typed import entry_of
+from forms.typed import Unreadable
 from ui.icons import icon
 from ui.validators import DATE_KEYS, filter_keys
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,16 +35,18 @@ from PySide6.QtWidgets import (
 from forms.checks import Problem, Severity
 from forms.district.summary import SOURCE_PRINTOUT, Collected, QuarterFigure, quarter_figures
 from forms.export.tables import SOURCE_WORDS
-from forms.report import Report, Unreadable, entry
+from forms.kinds import TYPES
+from forms.report import Report, entry
 from forms.schema import FIELDS, PROGRESS_FIELDS_BY_KEY, SECTIONS, Field, Kind, choice_label
 from forms.thaidate import format_be_date
 from forms.thainum import format_money, format_percent
+from forms.typed import Unreadable
 from ui import screen
 from ui.district_model import PRINTOUT_MARK, agency_text
+from ui.form_layout import HEADINGS
 from ui.icons import icon
 from ui.marks import severity_icon
 from ui.problems_panel import FIX_COLUMN, MESSAGE_COLUMN, ProblemsModel, count_text
-from ui.report_form import HEADINGS
 
 QUARTER_MONTHS = ("ต.ค.–ธ.ค.", "ม.ค.–มี.ค.", "เม.ย.–มิ.ย.", "ก.ค.–ก.ย.")
 PROGRESS_HEADERS = (
@@ -71,17 +72,7 @@ def value_text(field: Field, value: object) -> str:
     """A field's value as the form prints it; text that could not be read, as typed."""
     if isinstance(value, Unreadable):
         return f"{value.text} (อ่านค่าไม่ได้)"
-    if value is None or value == "":
-        return ""
-    if field.kind == Kind.DATE and isinstance(value, date):
-        return format_be_date(value)
-    if field.kind == Kind.MONEY and isinstance(value, Decimal):
-        return f"{format_money(value)} บาท"
-    if field.kind == Kind.PERCENT and isinstance(value, Decimal):
-        return format_percent(value)
-    if field.kind == Kind.CHOICE:
-        return choice_label(field, str(value))
-    return str(value)
+    return TYPES[field.kind].show(field, value)
 
 
 def fields_html(report: Report) -> str:

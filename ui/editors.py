@@ -17,11 +17,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
-from forms.report import Unreadable
+from forms.kinds import TYPES, entry_of, multiline
 from forms.schema import Field, Kind
 from forms.suggestions import suggestions_for
-from forms.thainum import decimal_places, format_money, format_percent
-from forms.typed import entry_of
+from forms.thainum import decimal_places
+from forms.typed import Unreadable
 from ui.date_edit import BeDateEdit
 from ui.list_editor import TextListEditor
 from ui.validators import NUMBER_KEYS, YEAR_KEYS, filter_keys
@@ -87,9 +87,6 @@ class ParagraphEdit(QPlainTextEdit):
             self._showing = False
 
 
-_NUMBER_FORMAT = {Kind.MONEY: format_money, Kind.PERCENT: format_percent, Kind.YEAR_BE: str}
-
-
 class NumberEdit(QLineEdit):
     """Money, percent or a BE year: keys that type no digit are refused as they are typed.
 
@@ -102,7 +99,7 @@ class NumberEdit(QLineEdit):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kind = field.kind
+        self.field, self.kind = field, field.kind
         filter_keys(self, YEAR_KEYS if field.kind is Kind.YEAR_BE else NUMBER_KEYS)
         self.setPlaceholderText(field.hint)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -127,7 +124,7 @@ class NumberEdit(QLineEdit):
             return ""
         if isinstance(value, Decimal) and decimal_places(value) > 2:
             return f"{value:,f}"  # every decimal typed: the decimals check says it is too many
-        return _NUMBER_FORMAT.get(self.kind, str)(value)
+        return TYPES[self.kind].show(self.field, value, unit=False)
 
     def show_value(self, value: Any) -> None:
         """Show a value or `Unreadable` text from the model; does not emit `edited`."""
@@ -172,7 +169,7 @@ class ListEdit(TextListEditor):
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(
             numbering=field.item_numbering,
-            multiline=field.key == "rationale",
+            multiline=multiline(field),
             max_length=field.max_length,
             item_name=field.title,
             max_items=field.max_items,

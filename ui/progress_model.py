@@ -28,10 +28,9 @@ from PySide6.QtGui import QColor
 
 from forms.checks import Problem
 from forms.document import new_progress_report
+from forms.kinds import TYPES
 from forms.report import ProgressReport, renumber
-from forms.schema import PROGRESS_FIELDS, Kind, choice_label
-from forms.thaidate import format_be_date
-from forms.thainum import format_money, format_percent
+from forms.schema import PROGRESS_FIELDS, Kind
 from ui.marks import severity_icon, severity_of
 
 COLUMNS = PROGRESS_FIELDS
@@ -46,18 +45,13 @@ _TINTS = {"error": QColor("#fadbd8"), "warning": QColor("#fdebd0")}
 def display_text(key: str, value: Any) -> str:
     """How a progress report's value reads in the table."""
     field = COLUMNS[COLUMN_OF[key]]
-    if field.kind == Kind.DATE:
-        return format_be_date(value) or "ไม่ระบุวันที่"
-    if field.kind == Kind.PERCENT:
-        return "" if value is None else f"{format_percent(value)} %"
-    if field.kind == Kind.MONEY:
-        return format_money(value)
-    if field.kind == Kind.CHOICE:
-        return choice_label(field, value)
-    if field.kind == Kind.PARAGRAPH:
+    kind = TYPES[field.kind]
+    if kind.multiline:  # its first line
         first = value.strip().splitlines()[0] if value.strip() else ""
         return first if len(first) <= 80 else first[:80] + "…"
-    return "" if value is None else str(value)
+    if value is None and field.kind is Kind.DATE:
+        return "ไม่ระบุวันที่"
+    return kind.show(field, value, unit=field.kind is not Kind.MONEY)  # titled (บาท)
 
 
 def widest_texts(reports: list[ProgressReport], key: str) -> list[str]:
@@ -114,15 +108,15 @@ class ProgressModel(QAbstractTableModel):
         if role == VALUE_ROLE:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            numeric = field.kind in (Kind.MONEY, Kind.PERCENT)
+            numeric = TYPES[field.kind].numeric
             return int(_RIGHT if numeric else _LEFT)
         if role in _PROBLEM_ROLES:
             found = self.problems.get((self.reports[index.row()].no, field.key))
             if found:
                 return self._problem_data(
-                    role, found, value if field.kind == Kind.PARAGRAPH else None
+                    role, found, value if TYPES[field.kind].multiline else None
                 )
-        if role == Qt.ItemDataRole.ToolTipRole and field.kind == Kind.PARAGRAPH:
+        if role == Qt.ItemDataRole.ToolTipRole and TYPES[field.kind].multiline:
             return value or None
         return None
 

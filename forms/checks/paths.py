@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from forms.kinds import multiline
 from forms.report import Report
 from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS, PROGRESS_FIELDS_BY_KEY, Kind
 
 _PATH = re.compile(r"^([a-z_]+)(?:\[(-?\d+)\])?(?:\.([a-z_]+))?$")
 _FIELD_ORDER = {f.key: i for i, f in enumerate(FIELDS)}
 _PROGRESS_ORDER = {f.key: i for i, f in enumerate(PROGRESS_FIELDS)}
-# FORM.md: rationale is "a list of paragraphs", so its items may hold line breaks.
-_MULTILINE_LISTS = frozenset({"rationale"})
 
 
 @dataclass(frozen=True)
@@ -100,16 +99,17 @@ def text_spots(report: Report) -> list[TextSpot]:
     for field in FIELDS:
         if field.kind in (Kind.TEXT, Kind.PARAGRAPH):
             text = getattr(report, field.key)
-            multiline = field.kind is Kind.PARAGRAPH
             spots.append(
-                TextSpot(field.key, field_label(field.key), text, multiline, field.max_length)
+                TextSpot(
+                    field.key, field_label(field.key), text, multiline(field), field.max_length
+                )
             )
         elif field.kind is Kind.TEXT_LIST:
-            multiline = field.key in _MULTILINE_LISTS
+            lines = multiline(field)
             for n, text in enumerate(getattr(report, field.key), start=1):
                 label = item_label(field.key, n)
                 spots.append(
-                    TextSpot(item_path(field.key, n), label, text, multiline, field.max_length)
+                    TextSpot(item_path(field.key, n), label, text, lines, field.max_length)
                 )
         elif field.kind is Kind.REPORT_LIST:
             limit = PROGRESS_FIELDS_BY_KEY["narrative"].max_length

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from forms.checks.context import Context, Finding
 from forms.checks.paths import field_label, progress_label, progress_path
 from forms.checks.show import show_text
-from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, TYPED_KINDS, Field
-from forms.typed import NotReadable, read_typed
+from forms.kinds import TYPED_KINDS, read_typed
+from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, Field
+from forms.typed import NotReadable
 
 
 def _finding(ctx: Context, path: str, label: str, field: Field, text: str) -> Finding:

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from forms.report import Unreadable
+from forms.typed import Unreadable
 
 Value = str | int | Decimal | date | Unreadable | None
 

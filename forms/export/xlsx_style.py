@@ -43,7 +43,6 @@ from forms.export.cells import (
     EXCEL_MAX_ROWS,
     Kind,
     Table,
-    Unreadable,
     Value,
     as_float,
     text_width,
@@ -58,6 +57,7 @@ from forms.export.xlsx_columns import (
 )
 from forms.export.xlsx_sheet import FastWorksheet
 from forms.thaidate import format_be_date
+from forms.typed import Unreadable
 
 FONT_NAME = "TH Sarabun New"
 FONT_SIZE = 16

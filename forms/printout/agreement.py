@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from forms.kinds import TYPED_KINDS
 from forms.printout.reconcile import show
 from forms.report import Report
-from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind
+from forms.schema import FIELDS, PROGRESS_FIELDS, Field
 
-_COMPARED = frozenset({Kind.YEAR_BE, Kind.DATE, Kind.MONEY, Kind.PERCENT})
+_COMPARED = TYPED_KINDS  # the numbers, dates and years a page may print differently
 MAX_WARNINGS = 10  # a page that differs everywhere is one file, not a hundred lines
 
 

@@ -11,13 +11,12 @@ from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
 from typing import Any
 
+from forms.kinds import TYPES
 from forms.printout.copies import CopyParse
 from forms.printout.labels import REQUIRED_SECTIONS
 from forms.printout.spelling import narrative_key
 from forms.report import ProgressReport, Report
-from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind, choice_label
-from forms.thaidate import format_be_date
-from forms.thainum import format_money, format_percent
+from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind
 
 EMPTY = "(ว่าง)"
 _ALIKE = 0.6  # difflib ratio above which two list items are one item, reworded
@@ -25,17 +24,7 @@ _ALIKE = 0.6  # difflib ratio above which two list items are one item, reworded
 
 def show(field_: Field, value: Any) -> str:
     """A value as the summary and the warnings show it to a clerk."""
-    if value is None or value == "":
-        return EMPTY
-    if field_.kind == Kind.DATE:
-        return format_be_date(value)
-    if field_.kind == Kind.MONEY:
-        return f"{format_money(value)} บาท"
-    if field_.kind == Kind.PERCENT:
-        return f"{format_percent(value)} %"
-    if field_.kind == Kind.CHOICE:
-        return choice_label(field_, value)
-    return str(value)
+    return TYPES[field_.kind].show(field_, value) or EMPTY
 
 
 def choose(copies: list[CopyParse]) -> tuple[int, list[str]]:
