@@ -140,9 +140,9 @@ def open_to_paint_ms(path: Path) -> float:
     watcher = FirstPaint()
     app.installEventFilter(watcher)
     start = time.perf_counter()
-    from ui.district_window import DistrictWindow
+    from ui.district_open import open_window
 
-    window = DistrictWindow.open_path(path)
+    window = open_window(path)
     assert window is not None
     window.show()
     while not painted:
@@ -162,10 +162,10 @@ def filter_and_sort_ms(path: Path, runs: int) -> tuple[list[float], list[float]]
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ui.district_model import COLUMN_KEYS
-    from ui.district_window import DistrictWindow
+    from ui.district_columns import COLUMN_KEYS
+    from ui.district_open import open_window
 
-    window = DistrictWindow.open_path(path)
+    window = open_window(path)
     assert window is not None
     window.show()
     QApplication.processEvents()

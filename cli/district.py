@@ -26,7 +26,7 @@ from cli import EXIT_OK, CliError, one_line, reported, write_files
 
 if TYPE_CHECKING:
     from forms.district.summary import Collected, SummaryRow
-    from storage.collection import FileOutcome
+    from storage.collection_outcomes import FileOutcome
 
 # -- collect -----------------------------------------------------------------------------------
 
@@ -115,7 +115,7 @@ def outcome_lines(done: FileOutcome) -> list[str]:
 
 
 def total_line(files: int, counts: Counter[str], into: Path, held: int, year: int | None) -> str:
-    from storage.collection import OutcomeKind
+    from storage.collection_outcomes import OutcomeKind
 
     parts = " ".join(f"{kind.word} {counts[kind]:,}" for kind in OutcomeKind)
     kept = f" ปีงบประมาณ {year}" if year is not None else ""

@@ -19,55 +19,28 @@ The order matters and is the point of this module:
    a non-empty SQLite file that holds none of this program's migrations belongs to some
    other program and is refused like a damaged one;
 5. WAL journal, foreign keys and a busy timeout are switched on for the connection.
+
+This module keeps the order and the checks of the file's place; the rest moved out:
+`storage.damage_check` (the quick check, lenient text, `DamageCheck` and
+`CheckedConnection`), `storage.migration_state` (which migrations a file holds, why it is
+not ours, the backup copy and the migrating) and `storage.translating` (`translating`).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
 
-from storage.errors import (
-    DatabaseDamaged,
-    DatabaseReadOnly,
-    NewerDatabase,
-    StorageError,
-    translate,
-)
-from storage.schema_migrations import (
-    KIND_NAMES,
-    MIGRATION_SET,
-    MIGRATIONS_TABLE,
-    READABLE_WITHOUT,
-    STEPS,
-    Step,
-    build_migrations,
-    step_names,
-)
+from storage.damage_check import CheckedConnection, DamageCheck, lenient_text, quick_check
+from storage.errors import DatabaseDamaged, DatabaseReadOnly
+from storage.migration_state import apply_steps, backup_copy, migration_state, not_ours
+from storage.schema_migrations import MIGRATION_SET, READABLE_WITHOUT, STEPS, Step
+from storage.translating import translating
 
 BUSY_TIMEOUT_S = 3.0
 # checked whole before opening up to this size: some 400 drafts, 50 ms from a cold disk
 CHECK_AT_OPEN_BYTES = 4 * 1024 * 1024
-# a larger file's check waits this long, or until a write needs it: the window's start
-# reads the drafts list from the same disk meanwhile
-CHECK_DELAY_S = 2.0
-
-
-@contextmanager
-def translating(path: Path) -> Iterator[None]:
-    """Re-raise known sqlite3/OS failures as the named `StorageError`s."""
-    try:
-        yield
-    except (sqlite3.Error, OSError, UnicodeDecodeError) as exc:
-        named = translate(exc, path)
-        if named is None:
-            raise
-        raise named from exc
 
 
 def open_connection(
@@ -149,10 +122,10 @@ def _read_only(
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA query_only = ON")
-        _quick_check(conn, path)
-        applied, pending = _migration_state(conn, path, steps, migration_set)
+        quick_check(conn, path)
+        applied, pending = migration_state(conn, path, steps, migration_set)
         if not applied:
-            raise DatabaseDamaged(path, _not_ours(conn, migration_set))
+            raise DatabaseDamaged(path, not_ours(conn, migration_set))
         if any(name not in READABLE_WITHOUT for name in pending):
             raise DatabaseReadOnly(
                 path,
@@ -178,7 +151,7 @@ def _check_existing_file(path: Path) -> bool:
     Only `stat`, never `open`: on POSIX, closing any descriptor of the file drops every
     lock SQLite holds on it in this process, and another program would then take itself
     for the last user and delete the WAL the window is still writing into. Whether the
-    file is SQLite at all is asked of SQLite itself (`_quick_check`).
+    file is SQLite at all is asked of SQLite itself (`storage.damage_check.quick_check`).
     """
     if path.is_dir():
         raise DatabaseReadOnly(path, "ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์")
@@ -209,18 +182,18 @@ def _prepare(
     conn.execute("PRAGMA cache_size = -16000")
     small = existed and path.stat().st_size <= CHECK_AT_OPEN_BYTES
     if small:
-        _quick_check(conn, path)
-    applied, pending = _migration_state(conn, path, steps, migration_set)  # header, schema
+        quick_check(conn, path)
+    applied, pending = migration_state(conn, path, steps, migration_set)  # header, schema
     deferred = existed and not small and not pending and _journal_mode(conn) == "wal"
     if existed and not small and not deferred:
-        _quick_check(conn, path)  # nothing is migrated, copied aside or switched to WAL unchecked
+        quick_check(conn, path)  # nothing is migrated, copied aside or switched to WAL unchecked
     if pending and existed and not applied and _user_version(conn) != 0:
         # an empty database another program has marked as its own
-        raise DatabaseDamaged(path, _not_ours(conn, migration_set))
+        raise DatabaseDamaged(path, not_ours(conn, migration_set))
     if pending and existed and _has_tables(conn):
         if not applied:
             # another program's database, given by mistake: never write into it
-            raise DatabaseDamaged(path, _not_ours(conn, migration_set))
+            raise DatabaseDamaged(path, not_ours(conn, migration_set))
         backup_copy(conn, path, pending[0])
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -232,7 +205,7 @@ def _prepare(
     conn.execute("BEGIN IMMEDIATE")
     try:
         if pending:
-            _apply(conn, path, steps, migration_set)
+            apply_steps(conn, path, steps, migration_set)
         else:
             # A write probe: a file opened read-only behind os.access's back (root, read-only
             # media, immutable files) refuses here, at open, rather than at the first autosave.
@@ -245,120 +218,6 @@ def _prepare(
     conn.execute("COMMIT")
 
 
-def _migration_state(
-    conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...], migration_set: str
-) -> tuple[list[str], list[str]]:
-    """This program's migrations applied to the database, and those still to apply;
-    `NewerDatabase` when it holds migrations this version does not know."""
-    applied = applied_migrations(conn, migration_set)
-    known = step_names(steps)
-    unknown = [name for name in applied if name not in known]
-    if unknown:
-        raise NewerDatabase(path, unknown)
-    return applied, [name for name in known if name not in applied]
-
-
-def lenient_text(data: bytes) -> str:
-    """Stored text as str, a damaged byte (a bit flip) read as U+FFFD: one bad byte in one
-    draft must not lock the clerk out of every draft. The checks' `replacement_char` rule
-    then names the text to retype; `PRAGMA quick_check` quotes a damaged schema this way."""
-    return data.decode("utf-8", "replace")
-
-
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
-            raise DatabaseDamaged(path, "ส่วนหัวของไฟล์ไม่ใช่ฐานข้อมูล SQLite") from exc
-        raise
-    if rows != [("ok",)]:
-        raise DatabaseDamaged(path, str(rows[0][0]) if rows else "quick_check")
-
-
-class CheckedConnection(sqlite3.Connection):
-    """A connection whose first write transaction (`BEGIN IMMEDIATE`, as every write of a
-    `DraftStore` starts) waits for its file's `DamageCheck`: on a damaged file it raises
-    `DatabaseDamaged` before anything is written."""
-
-    damage_check: DamageCheck | None = None
-
-    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        check = self.damage_check
-        if check is not None and sql.startswith("BEGIN IMMEDIATE"):
-            check.wait()
-            self.damage_check = None  # passed; the file is not read again
-        return super().execute(sql, parameters)
-
-
-class DamageCheck:
-    """`PRAGMA quick_check` of one database file, in a thread of its own, over a read-only
-    connection of its own; one per file and process (the window's store and its autosave
-    worker's share it)."""
-
-    _running: ClassVar[dict[Path, tuple[tuple[int, ...], DamageCheck]]] = {}
-    _lock: ClassVar[threading.Lock] = threading.Lock()
-
-    def __init__(self, path: Path, busy_timeout: float) -> None:
-        self.path, self._busy_timeout = path, busy_timeout
-        self._needed = threading.Event()  # a write waits for the check: no more delay
-        self._done = threading.Event()
-        self._error: Exception | None = None
-        threading.Thread(target=self._run, name="damage-check", daemon=True).start()
-
-    @classmethod
-    def of(cls, path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> DamageCheck:
-        """The check of the file at `path` as it is now (a file changed since its check
-        was started, or replaced, is checked again)."""
-        info = path.stat()
-        identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-        with cls._lock:
-            known = cls._running.get(path)
-            if known is not None and known[0] == identity:
-                return known[1]
-            check = cls(path, busy_timeout)
-            cls._running[path] = (identity, check)
-            return check
-
-    def _run(self) -> None:
-        self._needed.wait(CHECK_DELAY_S)
-        try:
-            self._error = self._check()
-        except Exception as error:  # not known to be sound: `wait` checks again
-            self._error = error
-        finally:
-            self._done.set()
-
-    def _check(self) -> StorageError | None:
-        try:
-            with translating(self.path):
-                conn = sqlite3.connect(
-                    f"{self.path.as_uri()}?mode=ro", uri=True, timeout=self._busy_timeout
-                )
-                try:
-                    conn.text_factory = lenient_text
-                    _quick_check(conn, self.path)
-                finally:
-                    conn.close()
-        except StorageError as error:
-            return error
-        return None
-
-    @property
-    def done(self) -> bool:
-        return self._done.is_set()
-
-    def wait(self) -> None:
-        """Return once the file has passed the check; raise `DatabaseDamaged` when it has
-        not. A check that could not run (the file busy, a disk error) is run again here."""
-        self._needed.set()
-        self._done.wait()
-        if self._error is not None and not isinstance(self._error, DatabaseDamaged):
-            self._error = self._check()
-        if self._error is not None:
-            raise self._error.with_traceback(None)  # raised again at every write
-
-
 def _journal_mode(conn: sqlite3.Connection) -> str:
     return str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
 
@@ -369,65 +228,3 @@ def _user_version(conn: sqlite3.Connection) -> int:
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-
-
-def applied_migrations(conn: sqlite3.Connection, migration_set: str = MIGRATION_SET) -> list[str]:
-    """Names of this program's migrations recorded as applied, in the order applied."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
-    ).fetchone()
-    if not exists:
-        return []
-    rows = conn.execute(
-        f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid",
-        (migration_set,),
-    )
-    return [name for (name,) in rows]
-
-
-def _not_ours(conn: sqlite3.Connection, migration_set: str) -> str:
-    """Why a database holds nothing of `migration_set`: it is this program's other kind
-    (a collection given as drafts, or drafts as a collection), or none of this program's."""
-    for other, name in KIND_NAMES.items():
-        if other != migration_set and applied_migrations(conn, other):
-            return f"เป็น{name}"
-    if migration_set == MIGRATION_SET:
-        return "ไม่มีตารางร่างรายงานของโปรแกรมนี้"
-    return f"ไม่มีตารางของ{KIND_NAMES.get(migration_set, migration_set)}"
-
-
-def _apply(
-    conn: sqlite3.Connection, path: Path, steps: tuple[Step, ...], migration_set: str
-) -> None:
-    from sqlite_utils import Database
-
-    # Inside our BEGIN IMMEDIATE, each step's own transaction becomes a savepoint, so two
-    # copies of the program opening a new file at once cannot both migrate it.
-    db = Database(conn, execute_plugins=False)
-    try:
-        build_migrations(steps, migration_set).apply(db)
-    except sqlite3.OperationalError as exc:
-        # a step that cannot run on tables that are there (a damaged record of the steps
-        # applied, as stress/storage_faults.py found): rolled back, nothing written
-        raise DatabaseDamaged(path, f"ปรับรุ่นฐานข้อมูลไม่ได้: {exc}") from exc
-
-
-def backup_copy(conn: sqlite3.Connection, path: Path, before: str) -> Path:
-    """Copy the database aside with SQLite's backup API (consistent, WAL content included)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.bak-{stamp}-before-{before}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bak-{stamp}-{n}-before-{before}")
-    part = target.with_name(target.name + ".part")
-    try:
-        dest = sqlite3.connect(part)
-        try:
-            conn.backup(dest)
-        finally:
-            dest.close()
-        os.replace(part, target)
-    finally:
-        part.unlink(missing_ok=True)
-    return target

@@ -20,15 +20,11 @@ from pathlib import Path
 from types import TracebackType
 
 from forms.report import Report
-from storage.connection import (
-    BUSY_TIMEOUT_S,
-    open_connection,
-    open_read_only_connection,
-    translating,
-)
+from storage.connection import BUSY_TIMEOUT_S, open_connection, open_read_only_connection
 from storage.errors import DraftNotFound
 from storage.rows import DRAFT_COLUMNS, PROGRESS_COLUMNS, draft_row, progress_rows, report_from_rows
 from storage.summaries import DraftSummary, SummaryCache
+from storage.translating import translating
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,9 @@ import pytest
 from forms.district.summary import SOURCE_APP_PDF, SOURCE_JSON, SOURCE_PRINTOUT, summary_row
 from forms.interchange import loads
 from forms.report import ProgressReport, Report
-from storage.collection import (
-    Collection,
-    NotACollection,
-    OtherFiscalYear,
-    OutcomeKind,
-)
+from storage.collection import Collection
+from storage.collection_errors import NotACollection, OtherFiscalYear
+from storage.collection_outcomes import OutcomeKind
 from storage.drafts import DraftStore
 from storage.errors import DatabaseDamaged, StorageError
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import storage.connection
+import storage.damage_check
 from forms.report import Report
 from storage.drafts import DraftStore
 from storage.errors import DatabaseDamaged
@@ -61,7 +62,7 @@ def damage_an_old_draft(path: Path) -> None:
 def checked_later(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every existing file is checked in the background, and only when a write needs it."""
     monkeypatch.setattr(storage.connection, "CHECK_AT_OPEN_BYTES", 0)
-    monkeypatch.setattr(storage.connection, "CHECK_DELAY_S", 60.0)
+    monkeypatch.setattr(storage.damage_check, "CHECK_DELAY_S", 60.0)
 
 
 def test_a_large_file_opens_without_being_read_whole_and_writes_once_checked(

@@ -13,9 +13,10 @@ from sqlite_utils.migrations import Migrations
 
 from forms.report import Report
 from forms.schema import FIELDS, PROGRESS_FIELDS
-from storage.connection import applied_migrations, open_connection
+from storage.connection import open_connection
 from storage.drafts import DraftStore
 from storage.errors import DatabaseDamaged, NewerDatabase
+from storage.migration_state import applied_migrations
 from storage.rows import draft_row, progress_rows
 from storage.schema_migrations import (
     MIGRATION_SET,

@@ -14,7 +14,8 @@ from forms.report import ProgressReport, Report
 from storage.drafts import DraftStore
 from tests.keyboard import type_text
 from ui import dialogs
-from ui.drafts_panel import CHANGED_ROLE, DETAILS_ROLE, DraftsPanel, local_time_text, row_colors
+from ui.draft_list import CHANGED_ROLE, DETAILS_ROLE, local_time_text, row_colors
+from ui.drafts_panel import DraftsPanel
 from ui.main_window import MainWindow
 
 

@@ -2,11 +2,12 @@
 
 These tests drive real widgets on a real SQLite file: keys typed into the boxes, rows added
 with the buttons, choices picked with the keyboard, then a new window on the same file.
+Saving itself (Ctrl+S, a save that fails, closing while saving) is `test_ui_saving.py`; the
+windows and the typing are `tests.windows`.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,10 +18,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS
-from storage.drafts import DraftStore
 from tests.keyboard import type_text
+from tests.windows import click, editor, opened_windows, show_tab_of, stored, type_into
 from ui import dialogs
-from ui.autosave import worker_thread_names
 from ui.main_window import MainWindow
 
 
@@ -32,54 +32,8 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def windows(qtbot, db_path):
     """Open main windows on the test database; all are closed (and saved) at the end."""
-    opened: list[tuple[MainWindow, DraftStore]] = []
-
-    def open_window(**kwargs) -> MainWindow:
-        store = DraftStore.open(db_path)
-        window = MainWindow(store, db_path, **kwargs)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append((window, store))
-        return window
-
-    yield open_window
-    for window, store in opened:
-        window.close()
-        store.close()
-
-
-def stored(db_path: Path, draft_id: int) -> Report:
-    with DraftStore.open(db_path) as store:
-        return store.load(draft_id)
-
-
-def editor(window: MainWindow, key: str) -> QWidget:
-    if window.form is not None:
-        window.form.build_all()  # what the window does by itself right after painting
-    found = window.findChild(QWidget, key)
-    assert found is not None, key
-    return found
-
-
-def click(qtbot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def show_tab_of(widget: QWidget) -> None:
-    """Bring the tab holding `widget` to the front, as the clerk clicks it first."""
-    window = widget.window()
-    form = window.form
-    for i in range(form.count()):
-        if form.widget(i).isAncestorOf(widget):
-            form.setCurrentIndex(i)
-
-
-def type_into(qtbot, widget: QWidget, text: str) -> None:
-    show_tab_of(widget)
-    widget.setFocus()
-    line = widget.line if hasattr(widget, "line") else widget  # the BE date editor's box
-    line.selectAll()
-    type_text(line, text)
+    with opened_windows(qtbot, db_path) as open_window:
+        yield open_window
 
 
 def pick(qtbot, combo: QComboBox, label: str) -> None:
@@ -257,50 +211,6 @@ def test_fill_every_field_autosave_close_and_find_every_value(qtbot, windows, db
     ]
 
 
-def test_closing_right_after_typing_keeps_the_edit(qtbot, windows, db_path):
-    window = windows()
-    click(qtbot, window.panel.new_button)
-    draft_id = window.document.draft_id
-    type_into(qtbot, editor(window, "project_name"), "โครงการปิดทันที")
-    type_into(qtbot, editor(window, "fiscal_year"), "2567")
-    assert window.document.dirty and window.close()
-    assert stored(db_path, draft_id).project_name == "โครงการปิดทันที"
-    assert windows().document.report.fiscal_year == 2567
-
-
-def test_closing_stops_the_autosave_thread(qtbot, windows):
-    window = windows()
-    click(qtbot, window.panel.new_button)
-    type_into(qtbot, editor(window, "project_name"), "ก")
-    window.autosaver.save_now()
-    assert worker_thread_names()  # the save runs in its own thread
-    window.close()
-    assert worker_thread_names() == []
-
-
-def test_edits_during_a_running_save_are_saved_too(qtbot, windows, db_path):
-    window = windows()
-    click(qtbot, window.panel.new_button)
-    draft_id = window.document.draft_id
-    type_into(qtbot, editor(window, "project_name"), "ก")
-    window.autosaver.save_now()  # a save starts in the worker ...
-    type_text(editor(window, "project_name"), "ข")  # ... while the clerk goes on typing
-    window.close()
-    assert stored(db_path, draft_id).project_name == "กข"
-
-
-def test_ctrl_s_saves_now(qtbot, windows, db_path):
-    window = windows()
-    click(qtbot, window.panel.new_button)
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    type_into(qtbot, editor(window, "signer_name"), "ผู้ลงนาม")
-    qtbot.keyClick(editor(window, "signer_name"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert not window.document.dirty
-    assert stored(db_path, window.document.draft_id).signer_name == "ผู้ลงนาม"
-    assert window.save_state.text().startswith("บันทึกแล้ว ")
-
-
 def test_undo_on_a_text_field(qtbot, windows):
     window = windows()
     click(qtbot, window.panel.new_button)
@@ -312,44 +222,3 @@ def test_undo_on_a_text_field(qtbot, windows):
     assert name.text() == "" and window.document.report.project_name == ""
     qtbot.keyClick(name, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.document.report.project_name == "กข"
-
-
-def test_a_failed_save_is_shown_kept_and_retried(qtbot, windows, db_path):
-    window = windows(open_worker_store=lambda path: DraftStore.open(path, busy_timeout=0.05))
-    click(qtbot, window.panel.new_button)
-    draft_id = window.document.draft_id
-    window.autosaver._retry.setInterval(200)
-    blocker = sqlite3.connect(db_path, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
-    try:
-        with qtbot.waitSignal(window.autosaver.failed, timeout=5000) as failed:
-            type_into(qtbot, editor(window, "project_name"), "ยังอยู่")
-        assert "กำลังถูกโปรแกรมอื่นใช้งาน" in failed.args[0]
-        assert "บันทึกไม่ได้" in window.save_state.text()
-        assert window.document.dirty and window.document.report.project_name == "ยังอยู่"
-    finally:
-        blocker.execute("ROLLBACK")
-        blocker.close()
-    qtbot.waitUntil(lambda: not window.document.dirty, timeout=5000)  # retried by itself
-    assert stored(db_path, draft_id).project_name == "ยังอยู่"
-    assert window.save_state.text().startswith("บันทึกแล้ว ")
-
-
-def test_closing_when_saving_fails_asks_first(qtbot, windows, db_path, monkeypatch):
-    window = windows(open_worker_store=lambda path: DraftStore.open(path, busy_timeout=0.05))
-    click(qtbot, window.panel.new_button)
-    questions: list[str] = []
-    monkeypatch.setattr(
-        dialogs, "ask", lambda parent, title, text, **kw: questions.append(text) or False
-    )
-    blocker = sqlite3.connect(db_path, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
-    try:
-        type_into(qtbot, editor(window, "project_name"), "ห้ามหาย")
-        assert not window.close()  # the clerk chose to stay with the edit
-        assert window.isVisible() and "ห้ามหาย" in questions[0]
-    finally:
-        blocker.execute("ROLLBACK")
-        blocker.close()
-    assert window.close()
-    assert stored(db_path, window.document.draft_id).project_name == "ห้ามหาย"

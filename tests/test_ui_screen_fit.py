@@ -11,9 +11,10 @@ from PySide6.QtGui import QGuiApplication
 
 from forms.report import Report
 from storage.drafts import DraftStore
-from ui import main_window
+from ui import window_layout
 from ui.help_dialogs import HelpDialog
-from ui.main_window import MainWindow, _panel_split
+from ui.main_window import MainWindow
+from ui.window_layout import panel_split
 
 
 @pytest.fixture
@@ -62,9 +63,9 @@ def test_the_size_the_clerk_left_is_where_the_window_opens_again(qtbot, open_win
 
 
 def test_the_drafts_panel_leaves_the_tabs_room_on_a_small_screen():
-    assert _panel_split(911) == [218, 693]  # 1366 px at 150 %
-    assert _panel_split(1440) == [345, 1095]
-    assert _panel_split(2560)[0] == 440
+    assert panel_split(911) == [218, 693]  # 1366 px at 150 %
+    assert panel_split(1440) == [345, 1095]
+    assert panel_split(2560)[0] == 440
 
 
 def test_the_drafts_panel_can_be_hidden_and_shown(qtbot, open_window):
@@ -103,7 +104,7 @@ def test_on_a_narrow_screen_the_drafts_panel_starts_folded_and_says_how_to_show_
     qtbot, open_window, monkeypatch
 ):
     # 1366×768 at 150 %: the client area of a maximised window is 910 logical px wide
-    monkeypatch.setattr(main_window.screen, "fitted", lambda wanted, widget: QSize(910, 580))
+    monkeypatch.setattr(window_layout.screen, "fitted", lambda wanted, widget: QSize(910, 580))
     window = open_window()
     panel = window.splitter.widget(0)
     assert not panel.isVisible()

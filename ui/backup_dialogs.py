@@ -24,7 +24,7 @@ from storage.backups import drafts_in
 from storage.drafts import DraftVersion
 from storage.errors import StorageError
 from ui import screen
-from ui.drafts_panel import local_time_text
+from ui.draft_list import local_time_text
 
 NO_NAME = "(ยังไม่ตั้งชื่อ)"
 

@@ -48,7 +48,7 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
 class Collector(QObject):
     """Collects files and folders into the collection at `path`, one run at a time."""
 
-    outcome = Signal(object)  # a storage.collection.FileOutcome, as each file is done
+    outcome = Signal(object)  # a storage.collection_outcomes.FileOutcome, as each file is done
     finished = Signal(int, str)  # files read; the Thai reason the run stopped, or ''
     running_changed = Signal(bool)
 

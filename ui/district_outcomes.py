@@ -1,6 +1,6 @@
 """The panel under the district's table that says what the last collect did, file by file:
 added, updated, the same, kept as history, or refused with its reason (the same words and
-messages as `main.py collect`, from `storage.collection.FileOutcome`).
+messages as `main.py collect`, from `storage.collection_outcomes.FileOutcome`).
 
 It fills while the files are read (one row per outcome as each file is done) and stays
 until the clerk hides it, so the reasons for refused files can be read at leisure.
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from forms.checks import Severity
 from forms.district.summary import SOURCE_PRINTOUT
-from storage.collection import FileOutcome, Outcome, OutcomeKind
+from storage.collection_outcomes import FileOutcome, Outcome, OutcomeKind
 from ui import plain
 from ui.marks import COLORS, severity_icon
 

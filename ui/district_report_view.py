@@ -5,8 +5,9 @@ Why not the editor (`ui.report_form.ReportForm`): its widgets write to a documen
 every keystroke, the checks' fixes and the list buttons change it, and it has no
 read-only switch; a district officer reading a school's report must not be led to think
 an edit there goes anywhere. So this is a plain view: the fields as text (which can be
-selected and copied), the tables read only. The window that opens it (`ui.district_window`)
-reads the report and runs the checks; this module only shows what it is given.
+selected and copied), the tables read only. What opens it for the "รวมรายงาน" window
+(`ui.district_reports`) reads the report and runs the checks; this module only shows what
+it is given.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from forms.thaidate import format_be_date
 from forms.thainum import format_money, format_percent
 from forms.typed import Unreadable
 from ui import screen
-from ui.district_model import PRINTOUT_MARK, agency_text
+from ui.district_columns import PRINTOUT_MARK, agency_text
 from ui.form_layout import HEADINGS
 from ui.icons import icon
 from ui.marks import severity_icon

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from forms.thainum import format_money
-from ui.district_model import COLUMN, DistrictModel
-from ui.progress_tab import cell_width
+from ui.district_columns import COLUMN
+from ui.district_model import DistrictModel
+from ui.progress_table import cell_width
 
 # what a fixed-width column must hold on one line
 WIDEST = {

@@ -2,12 +2,16 @@
 table, opened from the main window's แฟ้ม › รวมรายงานของเขต….
 
 It owns the collection it shows (one connection, for reading the rows and a report when
-one is opened), the search and filter boxes, the buttons, files and folders dropped on
-it, and opening a report read only (`ui.district_report_view`), which can be copied into
-the main window's drafts. The table is `ui.district_model` (rows, filtering, sorting) in
-`ui.district_table` (columns); collecting and exporting, which run in the worker thread,
-are `ui.district_actions`, and the outcomes of a collect are listed by
-`ui.district_outcomes` as each file is done.
+one is opened), the search box, the count, the table and the outcomes under it laid out
+in one window, what the filters and buttons do, and files and folders dropped on it.
+What moved out of it: the filter row and the buttons themselves are built by
+`ui.district_controls`; the reports opened read only (`ui.district_report_view`) and
+copying one into the main window's drafts are `ui.district_reports`; opening a collection
+from a path or from the menu (`open_window`, `open_district`) is `ui.district_open`.
+The table is `ui.district_model` (rows, filtering, sorting; its columns are
+`ui.district_columns`) in `ui.district_table` (column widths); collecting and exporting,
+which run in the worker thread, are `ui.district_actions`, and the outcomes of a collect
+are listed by `ui.district_outcomes` as each file is done.
 """
 
 from __future__ import annotations
@@ -28,37 +32,31 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from forms.district.filters import SummaryFilter
-from storage.collection import Collection, CollectionReadOnly
+from storage.collection import Collection
 from storage.errors import StorageError
-from ui import dialogs, screen, settings
+from ui import dialogs, screen
 from ui.background import Background
 from ui.district_actions import Collector, SummaryExporter, dropped_paths
+from ui.district_controls import FilterRow, push_button
 from ui.district_model import DistrictModel
 from ui.district_outcomes import OutcomesPanel
+from ui.district_reports import ReportViews
 from ui.district_table import SummaryView
-from ui.icons import icon
 
 if TYPE_CHECKING:
-    from forms.report import Report
     from ui.district_report_view import CollectedReportView
     from ui.host import DraftsWindow
 
 TITLE = "รวมรายงาน"
-COLLECTION_FILTER = "ชุดรวมรายงาน (*.db);;ทุกไฟล์ (*)"
-DEFAULT_SILENT_DAYS = 90  # a quarter: the district reports to สยป. each quarter
 DROP_HINT = "ลากไฟล์รายงาน (.pdf, .json, .txt) หรือโฟลเดอร์มาวางที่หน้าต่างนี้เพื่อรวมเข้าชุดนี้"
 
 
@@ -80,12 +78,12 @@ class DistrictWindow(QMainWindow):
         self.collection, self.path = collection, collection.path
         self.read_only, self.main = read_only, main
         self.background = Background(self)
-        self._closed = False
-        self.report_views: list[CollectedReportView] = []
+        self.closed = False  # once `finish` has closed the collection
         self._today = today  # fixed (tests); otherwise today's date at each reading
         title = f"{TITLE} — {self.path.name}"
         self.setWindowTitle(title + (" (อ่านอย่างเดียว)" if read_only else ""))
 
+        self.reports = ReportViews(self, collection, main)
         self.model = DistrictModel(self, today=today)
         self.model.set_items(collection.items())
         self.collector = Collector(self.path, self.background, self)
@@ -104,31 +102,6 @@ class DistrictWindow(QMainWindow):
             else DROP_HINT
         )
 
-    @classmethod
-    def open_path(
-        cls, path: Path, main: DraftsWindow | None = None, parent: QWidget | None = None
-    ) -> DistrictWindow | None:
-        """The window over the collection at `path` (created when missing); None, after
-        saying why in Thai, when it cannot be opened. A collection that cannot be written
-        opens read only."""
-        read_only = False
-        try:
-            try:
-                collection = Collection.open(path)
-            except CollectionReadOnly:
-                if not Path(path).is_file():
-                    raise
-                collection, read_only = Collection.open_read_only(path), True
-        except StorageError as error:
-            dialogs.inform(parent or main, "เปิดชุดรวมรายงานไม่ได้", str(error), error=True)
-            return None
-        try:
-            return cls(collection, read_only=read_only, main=main)
-        except StorageError as error:
-            collection.close()
-            dialogs.inform(parent or main, "เปิดชุดรวมรายงานไม่ได้", str(error), error=True)
-            return None
-
     # building
     def _build(self) -> None:
         self.search = QLineEdit()
@@ -141,28 +114,7 @@ class DistrictWindow(QMainWindow):
         self.count = QLabel()
         self.count.setObjectName("district_count")
 
-        self.behind_plan = self._check(
-            "ไม่ตามแผน (&P)", "behind_plan", "รายงานความก้าวหน้าล่าสุดไม่เป็นไปตามแผน"
-        )
-        self.off_target = self._check(
-            "ไม่ตามเป้าหมาย (&T)", "off_target", "รายงานความก้าวหน้าล่าสุดไม่เป็นไปตามเป้าหมาย"
-        )
-        self.overspent = self._check("ใช้งบเกิน (&B)", "overspent", "ใช้งบประมาณไปมากกว่าที่ได้รับ")
-        self.silent = self._check(
-            "ไม่มีรายงานเกิน (&N)",
-            "silent",
-            "ไม่มีรายงานความก้าวหน้าภายในจำนวนวันที่กำหนด (นับถึงวันนี้) หรือยังไม่มีรายงานที่ลงวันที่เลย",
-        )
-        self.silent_days = QSpinBox()
-        self.silent_days.setObjectName("silent_days")
-        self.silent_days.setRange(1, 3650)
-        self.silent_days.setValue(DEFAULT_SILENT_DAYS)
-        self.silent_days.setSuffix(" วัน")
-        self.silent_days.setAcceptDrops(False)
-        self.silent_days.setToolTip("จำนวนวันนับจากรายงานความก้าวหน้าล่าสุดถึงวันนี้")
-        self.has_errors = self._check(
-            "มีข้อผิดพลาด (&E)", "has_errors", "การตรวจรายงานพบข้อผิดพลาดอย่างน้อยหนึ่งข้อ"
-        )
+        self.filters = FilterRow()
 
         self.view = SummaryView(self.model)
         self.empty = QLabel()
@@ -184,22 +136,22 @@ class DistrictWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
 
-        self.add_files_button = _button("add", "เพิ่มไฟล์… (&A)", "เลือกไฟล์รายงานเพื่อรวมเข้าชุดนี้")
-        self.add_folder_button = _button(
-            "add", "เพิ่มโฟลเดอร์… (&D)", "เลือกโฟลเดอร์ รวมทุกไฟล์รายงานในโฟลเดอร์และโฟลเดอร์ย่อย"
+        self.add_files_button = push_button(
+            "add_files", "add", "เพิ่มไฟล์… (&A)", "เลือกไฟล์รายงานเพื่อรวมเข้าชุดนี้"
         )
-        self.open_button = _button("", "เปิดรายงาน (&R)", "เปิดรายงานที่เลือกแบบอ่านอย่างเดียว (หรือ Enter)")
-        self.export_button = _button(
-            "", "ส่งออก (&X)", "ส่งออกโครงการที่แสดงอยู่ในตาราง (ตามตัวกรองและลำดับที่เรียงไว้)"
+        self.add_folder_button = push_button(
+            "add_folder",
+            "add",
+            "เพิ่มโฟลเดอร์… (&D)",
+            "เลือกโฟลเดอร์ รวมทุกไฟล์รายงานในโฟลเดอร์และโฟลเดอร์ย่อย",
+        )
+        self.open_button = push_button(
+            "open_report", "", "เปิดรายงาน (&R)", "เปิดรายงานที่เลือกแบบอ่านอย่างเดียว (หรือ Enter)"
+        )
+        self.export_button = push_button(
+            "export", "", "ส่งออก (&X)", "ส่งออกโครงการที่แสดงอยู่ในตาราง (ตามตัวกรองและลำดับที่เรียงไว้)"
         )
         self.export_button.setMenu(self.exporter.menu)
-        for name, button in (
-            ("add_files", self.add_files_button),
-            ("add_folder", self.add_folder_button),
-            ("open_report", self.open_button),
-            ("export", self.export_button),
-        ):
-            button.setObjectName(name)
         for button in (self.add_files_button, self.add_folder_button):
             button.setEnabled(not self.read_only)
 
@@ -208,13 +160,6 @@ class DistrictWindow(QMainWindow):
         top.addWidget(self.search, 1)
         top.addSpacing(12)
         top.addWidget(self.count)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel("เฉพาะที่:"))
-        for widget in (self.behind_plan, self.off_target, self.overspent, self.silent):
-            filters.addWidget(widget)
-        filters.addWidget(self.silent_days)
-        filters.addWidget(self.has_errors)
-        filters.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_files_button)
         buttons.addWidget(self.add_folder_button)
@@ -225,7 +170,7 @@ class DistrictWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         self.setCentralWidget(page)
@@ -243,24 +188,10 @@ class DistrictWindow(QMainWindow):
         close.triggered.connect(self.close)
         self.addAction(close)
 
-    def _check(self, text: str, name: str, tip: str) -> QCheckBox:
-        box = QCheckBox(text)
-        box.setObjectName(f"filter_{name}")
-        box.setToolTip(tip)
-        return box
-
     def _connect(self) -> None:
         self.search.textChanged.connect(self.model.set_search)
         self.search.returnPressed.connect(self._go_to_table)
-        for box in (
-            self.behind_plan,
-            self.off_target,
-            self.overspent,
-            self.silent,
-            self.has_errors,
-        ):
-            box.toggled.connect(self._filters_changed)
-        self.silent_days.valueChanged.connect(self._filters_changed)
+        self.filters.changed.connect(self._filters_changed)
         self.model.modelReset.connect(self._update_count)
         self.view.open_requested.connect(self.open_row)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
@@ -280,17 +211,8 @@ class DistrictWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # the filters
-    def current_filter(self) -> SummaryFilter:
-        return SummaryFilter(
-            behind_plan=self.behind_plan.isChecked(),
-            off_target=self.off_target.isChecked(),
-            overspent=self.overspent.isChecked(),
-            silent_days=self.silent_days.value() if self.silent.isChecked() else None,
-            has_errors=self.has_errors.isChecked(),
-        )
-
     def _filters_changed(self) -> None:
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.filters.current())
 
     def _update_count(self) -> None:
         years = {item.row.fiscal_year for item in self.model.items}
@@ -349,52 +271,7 @@ class DistrictWindow(QMainWindow):
     # opening a report
     def open_row(self, row: int) -> CollectedReportView | None:
         item = self.model.item_at(row)
-        if item is None:
-            return None
-        code, year = item.row.project_code, item.row.fiscal_year
-        for view in self.report_views:
-            if (view.item.row.project_code, view.item.row.fiscal_year) == (code, year):
-                view.raise_()
-                view.activateWindow()
-                return view
-        from forms.checks import check_report
-        from ui.district_report_view import CollectedReportView
-
-        try:
-            report = item.report
-            notes = self.collection.notes(code, year) if year is not None else []
-            history = len(self.collection.history(code, year)) if year is not None else 0
-        except StorageError as error:
-            dialogs.inform(self, "เปิดรายงานไม่ได้", str(error), error=True)
-            return None
-        view = CollectedReportView(
-            item, report, check_report(report), notes, history, self, today=self.model.today
-        )
-        view.copy_requested.connect(self.copy_to_drafts)
-        view.destroyed.connect(lambda _=None, v=view: self._forget_view(v))
-        self.report_views.append(view)
-        view.show()
-        return view
-
-    def _forget_view(self, view: CollectedReportView) -> None:
-        if view in self.report_views:
-            self.report_views.remove(view)
-
-    def copy_to_drafts(self, report: Report) -> int | None:
-        """The report becomes a new draft in the main window (its DraftStore), shown there."""
-        if self.main is None:
-            dialogs.inform(self, "คัดลอกไม่ได้", "เปิดหน้าต่างนี้จากหน้าต่างหลักของโปรแกรมเพื่อคัดลอกไปเป็นฉบับร่าง")
-            return None
-        draft_id = self.main.add_draft(report)
-        if draft_id is not None:
-            self.main.show()
-            self.main.raise_()
-            self.main.activateWindow()
-            self.main.statusBar().showMessage(
-                f"คัดลอก “{report.project_name or report.project_code}” จากชุดรวมรายงานเป็นฉบับร่างแล้ว",
-                10000,
-            )
-        return draft_id
+        return None if item is None else self.reports.open(item, self.model.today)
 
     # collecting
     def collect(self, paths: Sequence[Path]) -> Future[int] | None:
@@ -452,41 +329,12 @@ class DistrictWindow(QMainWindow):
     def finish(self) -> None:
         """Stop a running collect after its current file, wait for the worker, close the
         report views and the collection."""
-        if self._closed:
+        if self.closed:
             return
-        self._closed = True
+        self.closed = True
         if self.main is not None:
             self.main.removeEventFilter(self)
         self.collector.stop()
         self.background.shutdown()
-        for view in list(self.report_views):
-            view.close()
+        self.reports.close_all()
         self.collection.close()
-
-
-def _button(icon_name: str, text: str, tip: str) -> QPushButton:
-    button = QPushButton(icon(icon_name), text) if icon_name else QPushButton(text)
-    button.setToolTip(tip)
-    return button
-
-
-def open_district(main: DraftsWindow) -> DistrictWindow | None:
-    """แฟ้ม › รวมรายงานของเขต…: ask for a collection file (an existing one, or a new name)
-    and show it; a collection already open in a window comes to the front."""
-    proposed = settings.last_folder("district") / "district.db"
-    path = dialogs.open_or_create_file(
-        main, "เปิดหรือสร้างชุดรวมรายงาน", proposed, COLLECTION_FILTER, ".db"
-    )
-    if path is None:
-        return None
-    settings.remember_folder("district", path.parent)
-    for window in main.findChildren(DistrictWindow):
-        if not window._closed and window.path == Path(path).expanduser().absolute():
-            window.show()
-            window.raise_()
-            window.activateWindow()
-            return window
-    window = DistrictWindow.open_path(path, main=main)
-    if window is not None:
-        window.show()
-    return window

@@ -29,7 +29,7 @@ from storage.drafts import DraftSummary
 from storage.errors import StorageError
 from ui import dialogs, settings
 from ui.background import Background
-from ui.drafts_panel import local_time_text
+from ui.draft_list import local_time_text
 
 if TYPE_CHECKING:
     from forms.printout import ImportResult

@@ -110,7 +110,7 @@ MENUS: tuple[tuple[str, tuple[Command, ...]], ...] = (
 
 
 def _open_district(window: DraftsWindow) -> object:
-    from ui.district_window import open_district  # loaded when first used, not at start
+    from ui.district_open import open_district  # loaded when first used, not at start
 
     return open_district(window)
 

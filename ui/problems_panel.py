@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from forms.checks import Problem, Severity, parse_path
 from forms.schema import FIELDS_BY_KEY, SECTIONS, SECTIONS_BY_KEY
 from ui.marks import severity_icon
-from ui.progress_tab import cell_width
+from ui.progress_table import cell_width
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY_WORDS = {Severity.ERROR: "ข้อผิดพลาด", Severity.WARNING: "คำเตือน"}

@@ -5,32 +5,23 @@ with the same per-kind editors as the rest of the window (BE date, validated per
 money, Thai status choices, the narrative over several lines). The running total of budget
 used and the remaining budget are shown live under the buttons.
 
-The table's columns are sized here, not by Qt's ResizeToContents, which measures every row
-on every change (a keystroke cost 114 ms with 300 reports): the narrative stretches, every
-other column is as wide as its header or its widest text (`widest_texts`), measured when
-the rows are replaced, added or removed and when the font changes. An edit only widens the
-column of the cell it changed, when the new text needs more room.
+The table view itself and the sizing of its columns (`ProgressTable`, `cell_width`) moved
+to `ui.progress_table`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,48 +35,12 @@ from ui import dialogs
 from ui.editors import make_editor
 from ui.icons import icon
 from ui.marks import mark
-from ui.progress_model import COLUMN_OF, COLUMNS, ProgressModel, cell_text, widest_texts
+from ui.progress_model import COLUMN_OF, ProgressModel
+from ui.progress_table import ProgressTable
 
 REPORTS_FIELD = FIELDS_BY_KEY["progress_reports"]
 
 DETAIL_KEYS = ("date", "progress_percent", "budget_used", "plan_status", "target_status")
-STRETCHED = COLUMN_OF["narrative"]
-
-
-def cell_width(
-    view: QAbstractItemView, text: str, icon: bool = True, font: QFont | None = None
-) -> int:
-    """The width a cell of `view` needs for `text` (with a problem's icon before it, in
-    `font` when the model gives one), as Qt's item delegate measures a cell
-    (`QStyledItemDelegate.sizeHint`), grid line included."""
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
-    option.widget = view
-    option.font = font or view.font()
-    option.fontMetrics = QFontMetrics(option.font)
-    option.text = text
-    option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
-    style = view.style()
-    if icon:
-        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
-        extent = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view)
-        icon_size = view.iconSize()
-        option.decorationSize = icon_size if icon_size.isValid() else QSize(extent, extent)
-        option.decorationPosition = QStyleOptionViewItem.Position.Left
-    size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), view)
-    grid = isinstance(view, QTableView) and view.showGrid()
-    return size.width() + (1 if grid else 0)
-
-
-class ProgressTable(QTableView):
-    """The log's table, which says when its texts may have changed size."""
-
-    font_changed = Signal()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.font_changed.emit()
 
 
 class ProgressTab(QWidget):
@@ -98,7 +53,7 @@ class ProgressTab(QWidget):
         self.setObjectName("progress_reports")
         self.model = ProgressModel(parent=self)
         self.model.edited.connect(self.edited)
-        self.table = self._make_table()
+        self.table = ProgressTable(self.model)
         self.buttons = self._make_buttons()
         self.totals = QLabel()
         self.totals.setObjectName("budget_totals")
@@ -126,11 +81,7 @@ class ProgressTab(QWidget):
         QWidget.setTabOrder(self.editors["narrative"], self.table)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
-        self.table.font_changed.connect(self.fit_columns)
-        self.model.modelReset.connect(self.fit_columns)
-        self.model.rowsInserted.connect(lambda *_: self.fit_columns())
-        self.model.rowsRemoved.connect(lambda *_: self.fit_columns())
-        self.model.dataChanged.connect(self._data_changed)
+        self.table.follow_model()
         self.model.modelReset.connect(self._show_detail)
         self.model.dataChanged.connect(lambda *_: self._show_detail())
         self.model.rowsMoved.connect(lambda *_: self._show_detail())
@@ -138,7 +89,7 @@ class ProgressTab(QWidget):
         self.model.rowsInserted.connect(lambda *_: self._show_detail())
         self._show_detail()
         self.show_totals(Decimal(0), None)
-        self.fit_columns()
+        self.table.fit_columns()
 
     # the editor protocol
     def value(self) -> list[ProgressReport]:
@@ -247,53 +198,7 @@ class ProgressTab(QWidget):
         if row >= 0 and self.model.move_row(row, delta):
             self.select_row(row + delta)
 
-    # column widths
-    def fit_columns(self) -> None:
-        """Size every column but the narrative to its header or its widest text."""
-        header = self.table.horizontalHeader()
-        for column, field in enumerate(COLUMNS):
-            if column == STRETCHED:
-                continue
-            icon = field.key != "no"  # no check marks the number, which follows the order
-            texts = widest_texts(self.model.reports, field.key)
-            widths = [cell_width(self.table, text, icon) for text in texts]
-            width = max([header.sectionSizeHint(column), *widths])
-            if header.sectionSize(column) != width:
-                header.resizeSection(column, width)
-
-    def _data_changed(
-        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
-    ) -> None:
-        if roles and Qt.ItemDataRole.DisplayRole not in roles:
-            return  # the problems' tints and icons: the texts are as they were
-        if top_left != bottom_right:
-            self.fit_columns()  # another log of as many reports
-            return
-        column = top_left.column()
-        if column == STRETCHED:
-            return
-        report = self.model.reports[top_left.row()]
-        text = cell_text(COLUMNS[column].key, getattr(report, COLUMNS[column].key))
-        width = cell_width(self.table, text, COLUMNS[column].key != "no")
-        header = self.table.horizontalHeader()
-        if width > header.sectionSize(column):  # never narrower while typing
-            header.resizeSection(column, width)
-
     # building
-    def _make_table(self) -> ProgressTable:
-        table = ProgressTable()
-        table.setObjectName("progress_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(STRETCHED, QHeaderView.ResizeMode.Stretch)
-        return table
-
     def _make_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         specs = (

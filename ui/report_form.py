@@ -4,7 +4,9 @@ One tab per `forms.schema.SECTIONS` entry, in order; on each, one editor per fie
 section (`ui.editors.make_editor`, the progress log's `ProgressTab`). Editors write with
 `document.set_value` and are refreshed from `document.changed` with `document.entry` (a
 value, or the `Unreadable` text typed in its place), so rules that act on edits (the fiscal
-year filling empty dates) show up in the widgets by themselves.
+year filling empty dates) show up in the widgets by themselves. The pages' layout pieces and
+the printed titles they show (`HEADINGS`, `GROUPS`, `CERTIFICATION`) moved to
+`ui.form_layout`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from PySide6.QtGui import QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -34,30 +35,18 @@ from forms.document import ReportDocument
 from forms.schema import FIELDS_BY_KEY, ROUTINE_WORK, SECTIONS, Field, Kind, Section, fields_of
 from forms.thaidate import fiscal_year_bounds, is_be_year
 from ui.editors import make_editor
+from ui.form_layout import (
+    CERTIFICATION,
+    GROUPS,
+    HEADINGS,
+    field_label,
+    form_layout,
+    heading,
+    narrow,
+)
 from ui.list_editor import TextListEditor
 from ui.marks import MARK_STYLE, badge_icon, mark, markable, severity_of
 from ui.progress_tab import ProgressTab
-
-# the printed headings of each tab (FORM.md, "The printed layout")
-HEADINGS = {
-    "project": "1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ",
-    "rationale": "1.3 หลักการและเหตุผล",
-    "objectives": "1.4 วัตถุประสงค์ของโครงการ",
-    "targets": "1.5 เป้าหมายของโครงการ",
-    "strategy": "1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)",
-    "progress": "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ",
-    "signer": "ผู้รับรองข้อมูล",
-}
-# where a group of fields starts inside a tab, and its printed title
-GROUPS = {
-    "project_name": "1.1 รหัสโครงการและชื่อโครงการ",
-    "agency_office": "1.2 หน่วยงานที่รับผิดชอบ",
-    "targets_quantity": "3.1 ด้านปริมาณ",
-    "targets_quality": "3.2 ด้านคุณภาพ",
-}
-NARROW_KINDS = (Kind.YEAR_BE, Kind.DATE, Kind.MONEY)
-NARROW_KEYS = ("project_code", "coordinator_phone")
-CERTIFICATION = "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง เพื่อเป็นหลักฐานไว้ตรวจสอบ"
 
 
 class ReportForm(QTabWidget):
@@ -241,20 +230,20 @@ class ReportForm(QTabWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(12)
-        layout.addWidget(_heading(HEADINGS[section.key]))
+        layout.addWidget(heading(HEADINGS[section.key]))
         form: QFormLayout | None = None
         labels: list[QLabel] = []
         for field in fields_of(section.key):
             if field.key in GROUPS or form is None:
                 box = QGroupBox(GROUPS.get(field.key, ""))
                 layout.addWidget(box)
-                form = _form_layout(box)
+                form = form_layout(box)
             editor = self._editor(field)
             if field.kind == Kind.TEXT_LIST:
                 form.addRow(editor)
             else:
-                labels.append(_label(field))
-                form.addRow(labels[-1], _narrow(editor, field))
+                labels.append(field_label(field))
+                form.addRow(labels[-1], narrow(editor, field))
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:  # one label column across the tab's groups
             label.setMinimumWidth(width)
@@ -278,7 +267,7 @@ class ReportForm(QTabWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(_heading(HEADINGS[section.key]))
+        layout.addWidget(heading(HEADINGS[section.key]))
         self.progress = ProgressTab()
         self.editors["progress_reports"] = self.progress
         layout.addWidget(self.progress, 1)
@@ -349,48 +338,3 @@ def _select(widget: QWidget, text: str) -> None:
         cursor = widget.document().find(text)
         if not cursor.isNull():
             widget.setTextCursor(cursor)
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("heading")
-    label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    return label
-
-
-def _label(field: Field) -> QLabel:
-    text = field.title + (" *" if field.required else "")
-    label = QLabel(text)
-    if field.label != field.title:
-        label.setToolTip(f"ในแบบพิมพ์: {field.label}")
-    if field.computed:
-        label.setToolTip("คำนวณจากผลรวมงบประมาณที่เบิกใช้ในรายงานความก้าวหน้า")
-    return label
-
-
-def _form_layout(box: QGroupBox) -> QFormLayout:
-    form = QFormLayout(box)
-    form.setContentsMargins(12, 12, 12, 12)
-    form.setHorizontalSpacing(16)
-    form.setVerticalSpacing(10)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    return form
-
-
-def _narrow(editor: QWidget, field: Field) -> QWidget:
-    """Short values (years, dates, money, codes) get a short box, left-aligned."""
-    if field.kind not in NARROW_KINDS and field.key not in NARROW_KEYS:
-        return editor
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    editor.setMinimumWidth(editor.fontMetrics().horizontalAdvance("0" * 22))
-    row.addWidget(editor)
-    row.addStretch(1)
-    return holder

@@ -31,10 +31,10 @@ root, out, width, height, folder, with_report = sys.argv[1:7]
 sys.path.insert(0, root)
 from benchmarks.bench_district_window import build_collection
 from ui.app import application
-from ui.district_window import DistrictWindow
+from ui.district_open import open_window
 app = application()
 path = build_collection(Path(folder) / "district-2567.db", 40)
-window = DistrictWindow.open_path(path)
+window = open_window(path)
 window.setWindowState(window.windowState() & ~window.windowState().WindowMaximized)
 window.resize(int(width), int(height))
 window.model.set_today(date(2024, 6, 15))

@@ -5,6 +5,8 @@ values (`ชื่อโครงการ/กิจกรรม : ...`) are fou
 even split from their value by a page header; list sections take numbered items (the
 numbering is dropped, wrapped items are joined back); section 2 goes to `ProgressLog`.
 Every value records the line it came from; every line that gave nothing is kept as unused.
+
+Finding the labels and their values within a line moved to `forms.printout.labelled`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from forms.printout.labelled import bare_label, label_pairs, value_and_pairs
 from forms.printout.labels import (
     CERTIFICATION,
     HEADINGS,
@@ -25,7 +28,6 @@ from forms.printout.labels import (
     SIGNER_PLACEHOLDER,
     heading_of,
     key,
-    label_of,
 )
 from forms.printout.lines import Line, join_wrapped, squash
 from forms.printout.progress import ProgressLog
@@ -57,13 +59,6 @@ _HEADING_REST = {
     for name, printed in HEADINGS.items()
 }
 _DOT_RUNS = re.compile(r"^[.…\s]{2,}|[.…\s]{2,}$")
-_LABEL_PATTERN = re.compile(
-    "|".join(
-        re.escape(label.rstrip(". ")).replace(r"\ ", r"\s*") + r"[.\s]*:"
-        for label in sorted(LABELLED, key=len, reverse=True)
-    )
-)
-_LABEL_KEYS = {key(label): label for label in LABELLED}
 _READERS = {
     "fiscal_year": read_year,
     "start_date": read_project_date,
@@ -122,7 +117,7 @@ class CopyReader:
             label, label_line = self._pending
             self._pending = None
             if text.startswith(":") and not text.startswith("::"):
-                value, more = self._value_and_pairs(text[1:])
+                value, more = value_and_pairs(text[1:])
                 self._set(label, value, line)
                 for other, other_value in more:
                     self._set(other, other_value, line)
@@ -138,7 +133,7 @@ class CopyReader:
         if text.startswith(SIGNER_LABEL) and self.state in ("2", "footer"):
             self.state = "footer"
             return self._signer(text[len(SIGNER_LABEL) :], line)
-        pairs = self._label_pairs(text)
+        pairs = label_pairs(text)
         if pairs:
             if any(LABELLED[label][0] == "project_name" for label, _ in pairs) and (
                 "project_name" in self.lines
@@ -148,8 +143,9 @@ class CopyReader:
                 self._set(label, value, line)
             self._open_label = (*pairs[-1], line, line)
             return self._used(line)
-        if key(text) in _LABEL_KEYS:
-            self._pending = (_LABEL_KEYS[key(text)], line)
+        alone = bare_label(text)
+        if alone is not None:
+            self._pending = (alone, line)
             return self._used(line)
         if self.state in ("1.5", "3.1", "3.2") and self._target(text, line):
             return True
@@ -217,30 +213,6 @@ class CopyReader:
         return self._used(line)
 
     # -- labelled values ------------------------------------------------------------------
-
-    def _label_pairs(self, text: str) -> list[tuple[str, str]]:
-        """(label, value) pairs of a line: one, or several when a grid row was read whole."""
-        if ":" not in text or text.startswith(":"):
-            return []
-        found = list(_LABEL_PATTERN.finditer(text))
-        if len(found) >= 2 and found[0].start() == 0:
-            pairs = []
-            for here, after in zip(found, [*found[1:], None], strict=True):
-                label = _LABEL_KEYS.get(key(here.group(0)))
-                end = after.start() if after is not None else len(text)
-                if label is not None:
-                    pairs.append((label, text[here.end() : end]))
-            return pairs
-        name, value = text.split(":", 1)
-        label = label_of(name) if len(key(name)) <= 40 else None
-        return [(label, value)] if label is not None else []
-
-    def _value_and_pairs(self, text: str) -> tuple[str, list[tuple[str, str]]]:
-        """A pending label's value, and the grid cells that follow it on the same line."""
-        found = _LABEL_PATTERN.search(text)
-        if found is None or (found.start() > 0 and not text[found.start() - 1].isspace()):
-            return text, []
-        return text[: found.start()], self._label_pairs(text[found.start() :].strip())
 
     def _set(self, label: str, value: str, line: Line, again: bool = False) -> None:
         """Fill the fields of `label` (`again`: with a value grown by a wrapped line)."""
