@@ -223,12 +223,11 @@ def table_lines(items: Sequence[Collected]) -> list[str]:
 
 
 def _cells(item: Collected) -> tuple[object, ...]:
+    from forms.printed import joined
     from forms.thaidate import format_be_date
 
     row: SummaryRow = item.row
-    agency = " / ".join(
-        part for part in (row.agency_office, row.agency_division, row.agency_section) if part
-    )
+    agency = joined(row.agency_office, row.agency_division, row.agency_section)
     return (
         agency,
         row.project_code,

@@ -14,7 +14,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from forms.pdf import render_pdf
-from forms.pdf.layout import BODY, CERTIFICATION, TITLE_TEXT, numbered
+from forms.pdf.layout import BODY, numbered
+from forms.printed import CERTIFICATION, PAGE_HEADER
 from forms.report import ProgressReport, Report
 from forms.schema import (
     FIELDS,
@@ -126,7 +127,7 @@ def test_title_and_page_number_on_every_page(long_pdf):
     pages = page_texts(long_pdf)
     assert len(pages) >= 8
     for number, text in enumerate(pages, start=1):
-        assert TITLE_TEXT in text
+        assert PAGE_HEADER in text
         assert f"หน้า {number}/{len(pages)}" in text
 
 
@@ -188,7 +189,7 @@ def test_a_narrative_taller_than_a_page_is_cut_between_its_lines():
     squashed = re.sub(r"\s+", "", "".join(pages))
     # page furniture between the parts: the page's header and number, and the label
     # `รายงานครั้งที่1 (ต่อ)` of the part that goes on
-    furniture = re.escape(re.sub(r"\s+", "", TITLE_TEXT)) + r"|หน้า\d+/\d+|รายงานครั้งที่1\(ต่อ\)"
+    furniture = re.escape(re.sub(r"\s+", "", PAGE_HEADER)) + r"|หน้า\d+/\d+|รายงานครั้งที่1\(ต่อ\)"
     assert re.sub(r"\s+", "", narrative) in re.sub(furniture, "", squashed)
 
 
@@ -201,7 +202,7 @@ def test_a_paragraph_taller_than_a_page_splits_instead_of_failing():
 
 def _printed(report, key: str) -> str:
     """How the printout shows field `key` of `report` after its label."""
-    from forms.pdf.layout import joined
+    from forms.printed import joined
     from forms.thaidate import format_printout_timestamp
     from forms.thainum import format_money
 

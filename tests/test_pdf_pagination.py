@@ -13,7 +13,7 @@ import pytest
 from forms.interchange import loads
 from forms.pdf import render_pdf
 from forms.pdf.blocks import CONTINUED
-from forms.pdf.layout import CERTIFICATION
+from forms.printed import CERTIFICATION
 from forms.report import Report
 from tests.conftest import DATA
 from tests.pdf_samples import SENTENCES

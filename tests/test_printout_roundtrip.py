@@ -14,8 +14,8 @@ from difflib import SequenceMatcher
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from forms.printed import CERTIFICATION, HEADINGS, PAGE_HEADER
 from forms.printout import parse_printout_text
-from forms.printout.labels import CERTIFICATION, HEADINGS, PAGE_HEADER
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, choice_label
 from forms.thaidate import format_be_date, format_printout_timestamp

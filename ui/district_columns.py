@@ -26,6 +26,7 @@ from forms.district.summary import (
     Collected,
     SummaryRow,
 )
+from forms.printed import joined
 from forms.schema import PROGRESS_FIELDS_BY_KEY, choice_label
 from forms.thaidate import format_be_date
 from forms.thainum import format_money, format_percent
@@ -89,7 +90,7 @@ def agency_parts(row: SummaryRow) -> list[str]:
 
 
 def agency_text(row: SummaryRow) -> str:
-    return " / ".join(agency_parts(row))
+    return joined(*agency_parts(row))
 
 
 def source_name(source: str) -> str:

@@ -37,6 +37,7 @@ from forms.checks import Problem, Severity
 from forms.district.summary import SOURCE_PRINTOUT, Collected, QuarterFigure, quarter_figures
 from forms.export.tables import SOURCE_WORDS
 from forms.kinds import TYPES
+from forms.printed import TAB_HEADINGS
 from forms.report import Report, entry
 from forms.schema import FIELDS, PROGRESS_FIELDS_BY_KEY, SECTIONS, Field, Kind, choice_label
 from forms.thaidate import format_be_date
@@ -44,7 +45,6 @@ from forms.thainum import format_money, format_percent
 from forms.typed import Unreadable
 from ui import screen
 from ui.district_columns import PRINTOUT_MARK, agency_text
-from ui.form_layout import HEADINGS
 from ui.icons import icon
 from ui.marks import severity_icon
 from ui.problems_panel import FIX_COLUMN, MESSAGE_COLUMN, ProblemsModel, count_text
@@ -82,7 +82,7 @@ def fields_html(report: Report) -> str:
     for section in SECTIONS:
         if section.key == "progress":
             continue
-        out.append(f"<h3>{html.escape(HEADINGS[section.key])}</h3>")
+        out.append(f"<h3>{html.escape(TAB_HEADINGS[section.key])}</h3>")
         rows = []
         for field in FIELDS:
             if field.section != section.key:

@@ -1,10 +1,7 @@
-"""How the editor's pages are laid out, and the printed titles they show.
-
-The printed heading of each tab (`HEADINGS`, also shown by the district's read-only report
-view), where a group of fields starts and its printed title (`GROUPS`), the certification
-printed above the signature, and the pieces of a page: the heading label, a field's label,
-a group's form layout and the short box of a short value. `ui.report_form` builds the
-pages from them.
+"""How the editor's pages are laid out: the heading label, a field's label, a group's
+form layout and the short box of a short value. `ui.report_form` builds the pages from
+them, with the printed titles of `forms.printed` (`TAB_HEADINGS`, `GROUP_HEADINGS`, the
+certification printed above the signature).
 """
 
 from __future__ import annotations
@@ -12,28 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
-from forms.schema import Field, Kind
+from forms.kinds import TYPES
+from forms.schema import Field
 
-# the printed headings of each tab (FORM.md, "The printed layout")
-HEADINGS = {
-    "project": "1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ",
-    "rationale": "1.3 หลักการและเหตุผล",
-    "objectives": "1.4 วัตถุประสงค์ของโครงการ",
-    "targets": "1.5 เป้าหมายของโครงการ",
-    "strategy": "1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)",
-    "progress": "2. รายงานความก้าวหน้าของโครงการและการใช้จ่ายงบประมาณ",
-    "signer": "ผู้รับรองข้อมูล",
-}
-# where a group of fields starts inside a tab, and its printed title
-GROUPS = {
-    "project_name": "1.1 รหัสโครงการและชื่อโครงการ",
-    "agency_office": "1.2 หน่วยงานที่รับผิดชอบ",
-    "targets_quantity": "3.1 ด้านปริมาณ",
-    "targets_quality": "3.2 ด้านคุณภาพ",
-}
-NARROW_KINDS = (Kind.YEAR_BE, Kind.DATE, Kind.MONEY)
-NARROW_KEYS = ("project_code", "coordinator_phone")
-CERTIFICATION = "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง เพื่อเป็นหลักฐานไว้ตรวจสอบ"
+NARROW_KEYS = ("project_code", "coordinator_phone")  # texts of a few characters
 
 
 def heading(text: str) -> QLabel:
@@ -70,7 +49,7 @@ def form_layout(box: QGroupBox) -> QFormLayout:
 
 def narrow(editor: QWidget, field: Field) -> QWidget:
     """Short values (years, dates, money, codes) get a short box, left-aligned."""
-    if field.kind not in NARROW_KINDS and field.key not in NARROW_KEYS:
+    if not TYPES[field.kind].short and field.key not in NARROW_KEYS:
         return editor
     holder = QWidget()
     row = QHBoxLayout(holder)

@@ -4,9 +4,8 @@ One tab per `forms.schema.SECTIONS` entry, in order; on each, one editor per fie
 section (`ui.editors.make_editor`, the progress log's `ProgressTab`). Editors write with
 `document.set_value` and are refreshed from `document.changed` with `document.entry` (a
 value, or the `Unreadable` text typed in its place), so rules that act on edits (the fiscal
-year filling empty dates) show up in the widgets by themselves. The pages' layout pieces and
-the printed titles they show (`HEADINGS`, `GROUPS`, `CERTIFICATION`) moved to
-`ui.form_layout`.
+year filling empty dates) show up in the widgets by themselves. The pages' layout pieces are
+`ui.form_layout`; the printed titles they show are `forms.printed`'s.
 """
 
 from __future__ import annotations
@@ -32,13 +31,11 @@ from PySide6.QtWidgets import (
 
 from forms.checks import PathParts, Problem, parse_path
 from forms.document import ReportDocument
+from forms.printed import CERTIFICATION, GROUP_HEADINGS, TAB_HEADINGS
 from forms.schema import FIELDS_BY_KEY, ROUTINE_WORK, SECTIONS, Field, Kind, Section, fields_of
 from forms.thaidate import fiscal_year_bounds, is_be_year
 from ui.editors import make_editor
 from ui.form_layout import (
-    CERTIFICATION,
-    GROUPS,
-    HEADINGS,
     field_label,
     form_layout,
     heading,
@@ -230,12 +227,12 @@ class ReportForm(QTabWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(12)
-        layout.addWidget(heading(HEADINGS[section.key]))
+        layout.addWidget(heading(TAB_HEADINGS[section.key]))
         form: QFormLayout | None = None
         labels: list[QLabel] = []
         for field in fields_of(section.key):
-            if field.key in GROUPS or form is None:
-                box = QGroupBox(GROUPS.get(field.key, ""))
+            if field.key in GROUP_HEADINGS or form is None:
+                box = QGroupBox(GROUP_HEADINGS.get(field.key, ""))
                 layout.addWidget(box)
                 form = form_layout(box)
             editor = self._editor(field)
@@ -267,7 +264,7 @@ class ReportForm(QTabWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(heading(HEADINGS[section.key]))
+        layout.addWidget(heading(TAB_HEADINGS[section.key]))
         self.progress = ProgressTab()
         self.editors["progress_reports"] = self.progress
         layout.addWidget(self.progress, 1)

@@ -25,6 +25,7 @@ from forms.district.summary import (
     quarter_figures,
 )
 from forms.export.cells import Column, Kind, Table, Value
+from forms.printed import joined
 from forms.report import ProgressReport, Report, entry
 from forms.schema import PROGRESS_FIELDS_BY_KEY, choice_label
 
@@ -198,11 +199,7 @@ HeaderItem = tuple[str, Kind, Value]  # label, kind of value, value
 def report_header(report: Report) -> list[tuple[HeaderItem, ...]]:
     """The project's lines above its progress log, one or two (label, kind, value) each:
     a long text has its line to itself, to run over the empty cells beside it."""
-    agency = " / ".join(
-        part
-        for part in (report.agency_office, report.agency_division, report.agency_section)
-        if part
-    )
+    agency = joined(report.agency_office, report.agency_division, report.agency_section)
     return [
         (("ชื่อโครงการ/กิจกรรม", Kind.TEXT, report.project_name),),
         (

@@ -5,23 +5,33 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from forms.kinds import TYPES
 from forms.pdf.blocks import CELL_PAD, Cell, Grid, ReportRows
 from forms.pdf.fonts import Style
 from forms.pdf.pages import Block, KeepTogether, Spacer
 from forms.pdf.paragraph import CENTRE, JUSTIFY, TextStyle, ThaiParagraph
 from forms.pdf.style import OFFICIAL, PdfStyle
+from forms.printed import (
+    CERTIFICATION,
+    GRID,
+    GRID_KEYS,
+    HEADINGS,
+    HEADINGS_BEFORE,
+    JOINED,
+    LABEL_HEADINGS,
+    SIGNATURE,
+    SIGNATURE_DOTS,
+    SIGNER_PLACEHOLDER,
+    joined,
+)
 from forms.report import ProgressReport, Report
-from forms.schema import FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, choice_label
+from forms.schema import FIELDS, FIELDS_BY_KEY, PROGRESS_FIELDS_BY_KEY, Field, Kind, choice_label
 from forms.thainum import format_money, format_percent
 
 BODY = TextStyle()
 JUSTIFIED = TextStyle(align=JUSTIFY)
 HEADING = TextStyle(Style.BOLD, space_before=4.0)
 TITLE = TextStyle(Style.BOLD, size=12.0, leading=18.0, align=CENTRE)
-TITLE_TEXT = "** แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ **"
-CERTIFICATION = "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง เพื่อเป็นหลักฐานไว้ตรวจสอบ"
-SIGNER_PLACEHOLDER = "(ผู้รับผิดชอบโครงการ)"
-DOTS = "." * 40
 
 
 def label(key: str) -> str:
@@ -72,77 +82,85 @@ def item_gap(numbering: str) -> str:
     return " " if numbering.count(".") >= 2 else "  "
 
 
-def joined(*parts: str) -> str:
-    return " / ".join(p for p in parts if p)
-
-
 def story(
     report: Report, frame_width: float, frame_height: float, style: PdfStyle = OFFICIAL
 ) -> list[Block]:
-    """Everything below the page header, in printed order, in the clerk's `style`."""
-    r = report
+    """Everything below the page header, in printed order, in the clerk's `style`: each
+    field of the schema in its order, under the headings `forms.printed` puts before it,
+    the closing block of certification and signature last."""
     prose = JUSTIFIED if style.justify else BODY
-    out: list[Block] = [
-        heading("1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ"),
-        heading("1.1 รหัสโครงการและชื่อโครงการ"),
-        field_line(label("project_name"), r.project_name),
-        field_line(label("project_code"), r.project_code),
-        Grid(_grid_rows(r, style), BODY),
-        heading("1.2 หน่วยงานที่รับผิดชอบ"),
-        field_line(
-            label("agency_office"), joined(r.agency_office, r.agency_division, r.agency_section)
-        ),
-        field_line(label("responsible_person"), r.responsible_person),
-        field_line(label("coordinator_name"), joined(r.coordinator_name, r.coordinator_phone)),
-        heading(f"1.3 {label('rationale')}"),
-        *[ThaiParagraph(p, prose.spaced(4.0)) for p in r.rationale],
-        heading(f"1.4 {label('objectives')}"),
-        *numbered(r.objectives, FIELDS_BY_KEY["objectives"].item_numbering, prose),
-        heading("1.5 เป้าหมายของโครงการ.."),
-        ThaiParagraph(label("targets_quantity"), BODY, keep_with_next=True),
-        *numbered(r.targets_quantity, FIELDS_BY_KEY["targets_quantity"].item_numbering, prose),
-        ThaiParagraph(label("targets_quality"), BODY, keep_with_next=True),
-        *numbered(r.targets_quality, FIELDS_BY_KEY["targets_quality"].item_numbering, prose),
-        heading("1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)"),
-        field_line(label("strategic_issue"), r.strategic_issue),
-        field_line(label("strategic_sub_issue"), r.strategic_sub_issue),
-        field_line(label("strategic_goal"), r.strategic_goal),
-        field_line(label("indicator"), r.indicator),
-        heading(f"2. {label('progress_reports')}"),
-    ]
-    cols = log_columns(frame_width)
-    rows = [report_rows(p, cols, frame_height, prose, style) for p in r.progress_reports]
-    out.extend(rows)
-    for f in out:
-        if isinstance(f, ThaiParagraph):
-            f.whole_up_to = frame_height
+    out: list[Block] = []
+    rows: list[ReportRows] = []
+    for f in FIELDS:
+        out.extend(_heading(name) for name in HEADINGS_BEFORE.get(f.key, ()))
+        if f.key in GRID_KEYS:
+            if f.key == _FIRST_GRID_KEY:
+                out.append(Grid(_grid_rows(report, style), BODY))
+        elif f.kind is Kind.REPORT_LIST:
+            cols = log_columns(frame_width)
+            rows = [
+                report_rows(p, cols, frame_height, prose, style) for p in report.progress_reports
+            ]
+            out.extend(rows)
+        elif f.kind is Kind.TEXT_LIST:
+            out.extend(_list_items(f, getattr(report, f.key), prose))
+        elif f.key not in _PRINTED_ELSEWHERE:
+            keys = JOINED.get(f.key, (f.key,))
+            values = (_value_text(FIELDS_BY_KEY[k], getattr(report, k)) for k in keys)
+            out.append(field_line(f.label, joined(*values)))
+    for block in out:
+        if isinstance(block, ThaiParagraph):
+            block.whole_up_to = frame_height
     closing = Spacer(8)
     if rows:
         # the certification never stands alone at the top of the last page: the last
         # report goes over with it
         rows[-1].keepWithNext = closing.keepWithNext = True
     out.append(closing)
-    out.append(_signature(r, frame_height))
+    out.append(_signature(report, frame_height))
     return out
 
 
+_FIRST_GRID_KEY = next(f.key for f in FIELDS if f.key in GRID_KEYS)
+# printed elsewhere: with the first field of their line, or under the certification
+_PRINTED_ELSEWHERE = frozenset({k for keys in JOINED.values() for k in keys[1:]} | set(SIGNATURE))
+
+
+def _heading(name: str) -> ThaiParagraph:
+    """A numbered heading of `forms.printed.HEADINGS`; a list's label as a plain line."""
+    if name in LABEL_HEADINGS:
+        return ThaiParagraph(HEADINGS[name], BODY, keep_with_next=True)
+    return heading(HEADINGS[name])
+
+
+def _list_items(f: Field, items: list[str], prose: TextStyle) -> list[Block]:
+    """A list's items: paragraphs, or numbered `2.1`, `3.1.1` as the field declares."""
+    if f.paragraphs:
+        return [ThaiParagraph(p, prose.spaced(4.0)) for p in items]
+    return numbered(items, f.item_numbering, prose)
+
+
+def _value_text(f: Field, value: object) -> str:
+    return value if isinstance(value, str) else TYPES[f.kind].show(f, value)
+
+
 def _grid_rows(r: Report, style: PdfStyle) -> list[list[Cell]]:
-    left, right = Cell("", 0.0, 0.5), Cell("", 0.5, 0.5)
+    """`forms.printed.GRID`: two columns, each cell `label : value`."""
+    rows = []
+    for keys in GRID:
+        row = []
+        for key, x in zip(keys, (0.0, 0.5), strict=True):
+            if key is not None:
+                f = FIELDS_BY_KEY[key]
+                row.append(Cell(f"{f.label} : {_grid_value(f, getattr(r, key), style)}", x, 0.5))
+        rows.append(row)
+    return rows
 
-    def cell(base: Cell, key: str, value: str) -> Cell:
-        return Cell(f"{label(key)} : {value}", base.x, base.w)
 
-    return [
-        [cell(right, "fiscal_year", "" if r.fiscal_year is None else str(r.fiscal_year))],
-        [
-            cell(left, "start_date", style.project_date(r.start_date)),
-            cell(right, "budget_received", _money(r.budget_received)),
-        ],
-        [
-            cell(left, "end_date", style.project_date(r.end_date)),
-            cell(right, "budget_spent", _money(r.budget_spent)),
-        ],
-    ]
+def _grid_value(f: Field, value: object, style: PdfStyle) -> str:
+    if f.kind is Kind.DATE:
+        return style.project_date(value)  # type: ignore[arg-type]
+    return TYPES[f.kind].show(f, value)
 
 
 def log_columns(frame_width: float) -> list[float]:
@@ -192,9 +210,10 @@ def _signature(r: Report, frame_height: float) -> Block:
     return KeepTogether(
         [
             ThaiParagraph(CERTIFICATION, TextStyle(space_after=14.0)),
-            ThaiParagraph(f"{label('signer_name')}{DOTS}{name}", TextStyle(align=CENTRE)),
+            ThaiParagraph(f"{label('signer_name')}{SIGNATURE_DOTS}{name}", TextStyle(align=CENTRE)),
             ThaiParagraph(
-                f"{label('signer_position')} {r.signer_position or DOTS}", TextStyle(align=CENTRE)
+                f"{label('signer_position')} {r.signer_position or SIGNATURE_DOTS}",
+                TextStyle(align=CENTRE),
             ),
         ],
         frame_height,

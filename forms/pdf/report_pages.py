@@ -12,12 +12,13 @@ from reportlab.pdfgen.canvas import Canvas
 from forms.interchange import dumps
 from forms.pdf.attachment import attach_report_json
 from forms.pdf.canvas import flate_only, new_canvas
-from forms.pdf.layout import TITLE, TITLE_TEXT, story
+from forms.pdf.layout import TITLE, story
 from forms.pdf.pages import paginate
 from forms.pdf.paragraph import RIGHT, TextStyle, draw_block
 from forms.pdf.pdfa import document_time, make_pdfa, pdf_date
 from forms.pdf.style import PdfStyle
 from forms.pdf.tags import Elem, Tagger
+from forms.printed import PAGE_HEADER
 from forms.report import Report
 
 PAGE_W, PAGE_H = A4
@@ -39,9 +40,9 @@ def _draw_title(canv: Canvas, tagger: Tagger, first: bool) -> None:
     top = PAGE_H - MARGIN_TOP
     if first:
         with tagger.marked(canv, Elem("H1", tagger.root)):
-            draw_block(canv, MARGIN_X, top, width, [TITLE_TEXT], TITLE)
+            draw_block(canv, MARGIN_X, top, width, [PAGE_HEADER], TITLE)
     else:
-        draw_block(canv, MARGIN_X, top, width, [TITLE_TEXT], TITLE, artifact="Header")
+        draw_block(canv, MARGIN_X, top, width, [PAGE_HEADER], TITLE, artifact="Header")
 
 
 def _draw_page_number(canv: Canvas, number: int, total: int) -> None:
@@ -84,7 +85,7 @@ def render_pdf(
     data = dumps(report)
     attach_report_json(canv, data, modified=pdf_date(stamp))
     tagger.write(canv)
-    subject = TITLE_TEXT.strip("* ")
+    subject = PAGE_HEADER.strip("* ")
     make_pdfa(
         canv,
         title=report.project_name or subject,

@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from forms.printout.labelled import bare_label, label_pairs, value_and_pairs
-from forms.printout.labels import (
+from forms.printed import (
     CERTIFICATION,
     HEADINGS,
-    LABELLED,
-    POSITION_LABEL,
     REPORT_LABEL,
     REQUIRED_SECTIONS,
-    SIGNER_LABEL,
     SIGNER_PLACEHOLDER,
+)
+from forms.printout.labelled import bare_label, label_pairs, value_and_pairs
+from forms.printout.labels import (
+    LABELLED,
+    POSITION_LABEL,
+    SIGNER_LABEL,
     heading_of,
     key,
 )

@@ -1,7 +1,8 @@
 """The printout's fixed texts (page header, headings, field labels) and fuzzy matching.
 
 Labels come from `forms.schema.FIELDS[..].label`, so the parser reads exactly what the
-schema says is printed; the headings and the footer are the layout of FORM.md. OCR and
+schema says is printed; the title, headings and certification are `forms.printed`'s, as
+the PDF prints them; the page footer is this app's. OCR and
 text extraction damage labels (`ประเด็นยุทธศา ย่อย`), so they are compared with difflib's
 ratio after dropping spaces, dots and markup, the closest one winning above a threshold.
 """
@@ -12,32 +13,11 @@ import re
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
+from forms.printed import HEADINGS, PAGE_TITLE
 from forms.schema import FIELDS, FIELDS_BY_KEY, Kind
 
-PAGE_TITLE = "แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
-PAGE_HEADER = f"** {PAGE_TITLE} **"
-
-# Section headings in printed order; keys name the sections of `forms.printout.copies`.
-HEADINGS: dict[str, str] = {
-    "doc": "1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ",
-    "1.1": "1.1 รหัสโครงการและชื่อโครงการ",
-    "1.2": "1.2 หน่วยงานที่รับผิดชอบ",
-    "1.3": "1.3 " + FIELDS_BY_KEY["rationale"].label,
-    "1.4": "1.4 " + FIELDS_BY_KEY["objectives"].label,
-    "1.5": "1.5 เป้าหมายของโครงการ..",
-    "3.1": FIELDS_BY_KEY["targets_quantity"].label,
-    "3.2": FIELDS_BY_KEY["targets_quality"].label,
-    "1.6": "1.6 สนับสนุนแผนพัฒนา กทม. ระยะ 20 ปี (ยุทธศาสตร์-ประเด็นยุทธศาสตร์-กลยุทธ์ตามแผนฯ /ตัวชี้วัด)",
-    "2": "2. " + FIELDS_BY_KEY["progress_reports"].label,
-}
-# The sections a complete copy prints (each heading is printed even when its fields are empty).
-REQUIRED_SECTIONS = ("1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2")
-
-CERTIFICATION = "ขอรับรองว่า ข้อมูลที่ปรากฏในเอกสารฉบับนี้ หน่วยงานได้จัดพิมพ์จากระบบงานจริง เพื่อเป็นหลักฐานไว้ตรวจสอบ"
 SIGNER_LABEL = FIELDS_BY_KEY["signer_name"].label  # ลงชื่อ
 POSITION_LABEL = FIELDS_BY_KEY["signer_position"].label  # ตำแหน่ง
-SIGNER_PLACEHOLDER = FIELDS_BY_KEY["signer_name"].hint  # (ผู้รับผิดชอบโครงการ)
-REPORT_LABEL = "รายงานครั้งที่"
 # the page number this app prints at the foot of each page (`หน้า 1/3`), or `หน้า 1 จาก 3`
 PAGE_FOOTER = re.compile(r"\s*หน้า\s*\d+\s*(?:/|จาก)\s*\d+\s*")
 

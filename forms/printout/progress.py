@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from forms.printout.labels import REPORT_LABEL
+from forms.printed import REPORT_LABEL
 from forms.printout.lines import Line, join_wrapped, squash
 from forms.printout.values import (
     LONG_DATE,

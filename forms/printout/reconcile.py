@@ -12,8 +12,8 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from forms.kinds import TYPES
+from forms.printed import REQUIRED_SECTIONS
 from forms.printout.copies import CopyParse
-from forms.printout.labels import REQUIRED_SECTIONS
 from forms.printout.spelling import narrative_key
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, PROGRESS_FIELDS, Field, Kind

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from forms.printed import JOIN
 from forms.printout.labels import closest
 from forms.printout.lines import squash
 from forms.schema import PLAN_CHOICES, TARGET_CHOICES
@@ -107,7 +108,7 @@ def split_agency(text: str) -> tuple[str, str, str]:
     """`office / division / section`; extra parts stay with the section."""
     parts = _PARTS.split(squash(text)) if squash(text) else []
     parts += [""] * (3 - len(parts))
-    return parts[0], parts[1], " / ".join(parts[2:])
+    return parts[0], parts[1], JOIN.join(parts[2:])
 
 
 def split_coordinator(text: str) -> tuple[str, str]:
