@@ -236,8 +236,13 @@ def test_second_step_is_frozen():
 def _released_database(path: Path, report: Report) -> int:
     """A database as the program before `m002_typed_texts` made it, holding `report`."""
     conn = open_connection(path, steps=STEPS[:1])
+
+    def columns_of(table: str) -> set[str]:  # the released columns: later fields are not there
+        return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
     try:
-        draft = {k: v for k, v in draft_row(report).items() if k != "typed"}
+        released = columns_of("drafts")
+        draft = {k: v for k, v in draft_row(report).items() if k in released}
         columns = ", ".join(f'"{k}"' for k in draft)
         cursor = conn.execute(
             f"INSERT INTO drafts (created_at, updated_at, {columns}) "
@@ -246,8 +251,9 @@ def _released_database(path: Path, report: Report) -> int:
             tuple(draft.values()),
         )
         draft_id = int(cursor.lastrowid or 0)
-        for row in progress_rows(draft_id, report):
-            del row["typed"]
+        released = columns_of("progress_reports")
+        for full_row in progress_rows(draft_id, report):
+            row = {k: v for k, v in full_row.items() if k in released}
             names = ", ".join(f'"{k}"' for k in row)
             conn.execute(
                 f"INSERT INTO progress_reports ({names}) VALUES ({', '.join('?' * len(row))})",
