@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
+from forms.interchange import dumps, loads
 from forms.printout import import_file
 from storage.drafts import DraftStore
 from tests.cli import run_cli as _cli
@@ -38,6 +39,12 @@ def _exported(db: Path, draft_id: int, tmp_path: Path) -> object:
     return json.loads(out.read_text(encoding="utf-8"), parse_float=Decimal)
 
 
+def _imported_expected() -> dict:
+    """What the sample printout imports as, every field of today's schema included (a field
+    the printout does not print, such as one added later, is empty)."""
+    return json.loads(dumps(loads(IMPORTED.read_text(encoding="utf-8"))), parse_float=Decimal)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -45,8 +52,7 @@ def _one_line(text: str) -> str:
 def test_sample_printout_imports_its_first_copy_spelt_as_other_copies_spell_it(tmp_path: Path):
     db = tmp_path / "drafts.db"
     draft_id, _ = _import(db, PRINTOUT)
-    expected = json.loads(IMPORTED.read_text(encoding="utf-8"), parse_float=Decimal)
-    assert _exported(db, draft_id, tmp_path) == expected
+    assert _exported(db, draft_id, tmp_path) == _imported_expected()
     with DraftStore.open(db) as store:
         assert [d.id for d in store.list()] == [draft_id]
 
@@ -98,9 +104,7 @@ def test_a_thai_named_printout_in_a_thai_folder(tmp_path: Path):
     db = tmp_path / "drafts.db"
     draft_id, summary = _import(db, copy)
     assert summary.startswith('นำเข้า "รายงาน 2566.txt" เป็นร่างหมายเลข')
-    assert _exported(db, draft_id, tmp_path) == json.loads(
-        IMPORTED.read_text(encoding="utf-8"), parse_float=Decimal
-    )
+    assert _exported(db, draft_id, tmp_path) == _imported_expected()
 
 
 def test_json_import_keeps_stdout_and_stderr_clean(tmp_path: Path):
