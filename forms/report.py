@@ -16,6 +16,7 @@ JSON, SQLite or Qt.
 from __future__ import annotations
 
 import dataclasses
+import decimal
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -62,8 +63,17 @@ class _Report:
 
     @property
     def budget_spent(self) -> Decimal:
-        """Sum of the budget used by every progress report; never stored as input."""
-        return sum((r.budget_used or Decimal(0) for r in self.progress_reports), Decimal(0))
+        """Sum of the budget used by every progress report; never stored as input.
+        Infinity rather than an exception when enormous (a damaged draft's amounts), so
+        the window, the PDF and the checks all show it and the checks say why."""
+        with decimal.localcontext() as context:
+            context.traps[decimal.Overflow] = False
+            context.traps[decimal.InvalidOperation] = False
+            total = Decimal(0)
+            for r in self.progress_reports:
+                if r.budget_used is not None:
+                    total += r.budget_used
+            return total
 
     @property
     def budget_remaining(self) -> Decimal | None:

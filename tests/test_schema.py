@@ -50,3 +50,20 @@ def test_every_default_passes_its_own_codec():
 def test_choices_only_on_choice_fields():
     for field in FIELDS + PROGRESS_FIELDS:
         assert bool(field.choices) == (field.kind == Kind.CHOICE), field.key
+
+
+def test_the_model_sums_enormous_amounts_to_infinity_as_the_checks_do():
+    # a damaged draft's amounts: the window, the PDF and the checks show the same sum
+    from datetime import date
+    from decimal import Decimal
+
+    from forms.checks.context import Context
+    from forms.report import ProgressReport
+
+    huge = Decimal("9E+999999")
+    report = Report(progress_reports=[ProgressReport(budget_used=huge)] * 2)
+    assert report.budget_spent == Decimal("Infinity")
+    assert (
+        Report(progress_reports=[ProgressReport(budget_used=Decimal("1.50"))] * 2).budget_spent == 3
+    )
+    assert Context(report, date(2024, 1, 1)).budget_spent == report.budget_spent

@@ -6,7 +6,6 @@ fiscal year's bounds, the budget sums), so each rule stays a small function.
 
 from __future__ import annotations
 
-import decimal
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -40,12 +39,5 @@ class Context:
 
     @cached_property
     def budget_spent(self) -> Decimal:
-        """Sum of the budget used; Infinity rather than an exception when enormous."""
-        with decimal.localcontext() as ctx:
-            ctx.traps[decimal.Overflow] = False
-            ctx.traps[decimal.InvalidOperation] = False
-            total = Decimal(0)
-            for r in self.report.progress_reports:
-                if r.budget_used is not None:
-                    total += r.budget_used
-            return total
+        """The report's sum of the budget used (`Report.budget_spent`), once per check."""
+        return self.report.budget_spent
