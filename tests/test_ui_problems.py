@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from forms.checks import check_report
+from forms.checks import RULES_BY_ID, check_report
 from forms.report import Report
 from storage.drafts import DraftStore
 from tests.keyboard import type_text
@@ -64,6 +64,8 @@ def test_the_sample_lists_every_problem_with_counts_and_badges(open_window, samp
     assert not model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert model.index(0, FIX_COLUMN).data() == "แก้เป็น “คุณภาพ”"
     assert model.index(1, FIX_COLUMN).data() == ""  # the overspend has no one-click fix
+    tip = model.index(1, MESSAGE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"การตรวจ: {RULES_BY_ID[expected[1].rule].about}" in tip  # what the rule checks
     assert window.problem_count.text() == "ข้อผิดพลาด 0 · คำเตือน 15"
     form = window.form
     counts = {form.tabText(i): form.tabToolTip(i) for i in range(form.count())}

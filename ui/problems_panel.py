@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.checks import Problem, Severity, parse_path
+from forms.checks import RULES_BY_ID, Problem, Severity, parse_path
 from forms.schema import FIELDS_BY_KEY, SECTIONS, SECTIONS_BY_KEY
 from ui.marks import severity_icon
 from ui.progress_table import cell_width
@@ -113,7 +113,11 @@ class ProblemsModel(QAbstractTableModel):
             if column == FIX_COLUMN and problem.fix is not None:
                 fix = problem.fix
                 return f"คลิกเพื่อแก้ {quoted(fix.old_text)} เป็น {quoted(fix.new_text)}"
-            return f"{problem.message}\n\nช่อง: {problem.path}\nดับเบิลคลิกหรือกด Enter เพื่อไปที่ช่องนี้"
+            rule = RULES_BY_ID.get(problem.rule)
+            about = f"\nการตรวจ: {rule.about}" if rule is not None else ""
+            return (
+                f"{problem.message}\n\nช่อง: {problem.path}{about}\nดับเบิลคลิกหรือกด Enter เพื่อไปที่ช่องนี้"
+            )
         if role == Qt.ItemDataRole.ForegroundRole and column == FIX_COLUMN:
             return LINK_COLOR
         if role == Qt.ItemDataRole.FontRole and column == FIX_COLUMN:
