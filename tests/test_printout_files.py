@@ -105,7 +105,12 @@ def test_sample_text_file_imports_its_first_copy(tmp_path: Path, imported: Repor
     result = import_file(write(tmp_path, "sample.TXT", SAMPLE.read_bytes()))
     assert result.report == imported
     assert result.copies_found == 4
-    assert result.warnings
+    assert len(result.warnings) == 36  # the other copies' differences, each said once
+    assert result.warnings[0] == (
+        'ช่อง "ชื่อโครงการ/กิจกรรม": ฉบับที่ 1 สะกด "คูณภาพ" แต่ฉบับที่ 3 สะกด "คุณภาพ"'
+        " — นำเข้าข้อความตามฉบับที่ 3 ที่สะกดถูก"
+    )
+    assert any(w.startswith('รายงานครั้งที่ 3 ช่อง "ความก้าวหน้า (%)": ฉบับที่ 3') for w in result.warnings)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
