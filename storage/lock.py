@@ -75,6 +75,8 @@ class AppLock:
         self.release()
 
 
+# The Windows branch runs in CI under Wine: `packaging/windows/smoke.sh` starts a second copy
+# while the window is open, which must find this lock held and hand over to the window.
 if sys.platform == "win32":
     import msvcrt
 
