@@ -148,13 +148,16 @@ class DraftCommands:
             yes="ลบถาวร",
         ):
             return
+        purged = 0
         try:
             for summary in binned:
                 self.store.purge(summary.id)
+                purged += 1
         except StorageError as error:
             dialogs.inform(self, "ล้างถังขยะไม่ได้", str(error), error=True)
         self.panel.refresh()
-        self.statusBar().showMessage(f"ลบฉบับร่าง {len(binned):,} ฉบับออกจากถังขยะแล้ว", 8000)
+        if purged:  # those deleted before a refusal are gone: say how many
+            self.statusBar().showMessage(f"ลบฉบับร่าง {purged:,} ฉบับออกจากถังขยะแล้ว", 8000)
 
     def show_restored(self, result: Restored) -> None:
         """Drafts restored from a backup: listed, the first of them opened, and said."""
