@@ -8,20 +8,17 @@ asked for (`storage.collection_reports`). `Collection` adds opening, adding and 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 from forms.district.summary import Collected
 from storage.collection_errors import as_collection
 from storage.collection_reports import StoredTexts, stored_log, stored_report
 from storage.collection_rows import ITEMS_SQL, ROW_COLUMNS, SELECT_ROWS, summary_from_columns
 from storage.errors import StorageError
+from storage.owned_connection import OwnedConnection
 from storage.translating import translating
 
 T = TypeVar("T")
@@ -34,45 +31,27 @@ class HistoryEntry:
     why: str  # "replaced" (was current, a later copy came) | "older" (came in older)
 
 
-class CollectionReader:
+class CollectionReader(OwnedConnection):
     """An open collection file, read; close when done (`Collection` opens one)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
-        self.path = path
-        self._conn: sqlite3.Connection | None = conn
-        self._lock = threading.RLock()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-
     @contextmanager
-    def _transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
-        with self._lock, as_collection(self.path), translating(self.path):
-            if self._conn is None:
-                raise RuntimeError("Collection is closed")
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+    def _errors(self) -> Iterator[None]:
+        with as_collection(self.path), translating(self.path):
+            yield
+
+    def _collected(self, row: Any, texts: StoredTexts, with_log: bool = False) -> Collected:
+        """A stored row (`ROW_COLUMNS`, id first) as a `Collected`, its report read when
+        asked for."""
+        report_id = row[0]
+        return Collected(
+            None,
+            summary_from_columns(row[1:17]),
+            row[17],
+            row[18],
+            row[19],
+            load=self._loader(texts, report_id, stored_report),
+            log=self._loader(texts, report_id, stored_log) if with_log else None,
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -83,18 +62,7 @@ class CollectionReader:
         with self._transaction(write=False) as conn:
             rows = conn.execute(ITEMS_SQL).fetchall()
         texts = StoredTexts(self._stored_texts, "reports", [r[0] for r in rows])
-        return [
-            Collected(
-                None,
-                summary_from_columns(r[1:17]),
-                r[17],
-                r[18],
-                r[19],
-                load=self._loader(texts, r[0], stored_report),
-                log=self._loader(texts, r[0], stored_log),
-            )
-            for r in rows
-        ]
+        return [self._collected(r, texts, with_log=True) for r in rows]
 
     def __len__(self) -> int:
         with self._transaction(write=False) as conn:
@@ -109,16 +77,7 @@ class CollectionReader:
             ).fetchone()
         if row is None:
             return None
-        return Collected(
-            None,
-            summary_from_columns(row[1:17]),
-            row[17],
-            row[18],
-            row[19],
-            load=self._loader(
-                StoredTexts(self._stored_texts, "reports", [row[0]]), row[0], stored_report
-            ),
-        )
+        return self._collected(row, StoredTexts(self._stored_texts, "reports", [row[0]]))
 
     def history(self, project_code: str, fiscal_year: int) -> list[HistoryEntry]:
         """Every other copy of one report, the latest put there first."""
@@ -132,14 +91,7 @@ class CollectionReader:
         texts = StoredTexts(self._stored_texts, "history", [r[0] for r in rows])
         return [
             HistoryEntry(
-                Collected(
-                    None,
-                    summary_from_columns(r[1:17]),
-                    r[17],
-                    r[18],
-                    r[19],
-                    load=self._loader(texts, r[0], stored_report),
-                ),
+                self._collected(r, texts),
                 r[20],
                 r[21],
             )

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import TracebackType
 
 from forms.report import Report
 from storage.connection import BUSY_TIMEOUT_S, open_connection, open_read_only_connection
 from storage.errors import DraftNotFound
+from storage.owned_connection import OwnedConnection
 from storage.rows import DRAFT_COLUMNS, PROGRESS_COLUMNS, draft_row, progress_rows, report_from_rows
 from storage.summaries import DraftSummary, SummaryCache
 from storage.translating import translating
@@ -60,13 +57,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class DraftStore:
+class DraftStore(OwnedConnection):
     """Drafts in one SQLite file; open with `DraftStore.open(path)`, close when done."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
-        self.path = path
-        self._conn: sqlite3.Connection | None = conn
-        self._lock = threading.RLock()
+        super().__init__(path, conn)
         self._summaries = SummaryCache()
 
     @classmethod
@@ -89,49 +84,8 @@ class DraftStore:
         path = Path(path).expanduser().absolute()
         return cls(path, open_read_only_connection(path, busy_timeout=busy_timeout))
 
-    # -- context manager -------------------------------------------------------------------
-
-    def __enter__(self) -> DraftStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-
-    # -- transactions ----------------------------------------------------------------------
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise RuntimeError("DraftStore is closed")
-        return self._conn
-
-    @contextmanager
-    def _transaction(self, *, write: bool = True) -> Iterator[sqlite3.Connection]:
-        """One transaction: all of it is written, or none of it. A read transaction
-        (`write=False`) gives one consistent snapshot, e.g. a draft with its progress log."""
-        with self._lock, translating(self.path):
-            conn = self._connection()
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            finally:
-                if write:
-                    self._summaries.invalidate()
+    def _written(self) -> None:
+        self._summaries.invalidate()
 
     def _change_stamp(self, conn: sqlite3.Connection) -> str:
         # Strictly after every earlier change: Windows clocks tick in ~15 ms steps, and two
