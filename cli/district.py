@@ -208,12 +208,6 @@ HEADER = (
     "คำเตือน",
     "ไฟล์ต้นทาง",
 )
-_STATUS = {
-    "on_plan": "เป็นไปตามแผน",
-    "off_plan": "ไม่เป็นไปตามแผน",
-    "on_target": "เป็นไปตามเป้าหมาย",
-    "off_target": "ไม่เป็นไปตามเป้าหมาย",
-}
 
 
 def table_lines(items: Sequence[Collected]) -> list[str]:
@@ -224,8 +218,10 @@ def table_lines(items: Sequence[Collected]) -> list[str]:
 
 def _cells(item: Collected) -> tuple[object, ...]:
     from forms.printed import joined
+    from forms.schema import PROGRESS_FIELDS_BY_KEY, choice_label
     from forms.thaidate import format_be_date
 
+    plan, target = PROGRESS_FIELDS_BY_KEY["plan_status"], PROGRESS_FIELDS_BY_KEY["target_status"]
     row: SummaryRow = item.row
     agency = joined(row.agency_office, row.agency_division, row.agency_section)
     return (
@@ -239,8 +235,8 @@ def _cells(item: Collected) -> tuple[object, ...]:
         row.latest_no,
         format_be_date(row.latest_date),
         row.latest_progress,
-        _STATUS.get(row.plan_status or "", ""),
-        _STATUS.get(row.target_status or "", ""),
+        choice_label(plan, row.plan_status),
+        choice_label(target, row.target_status),
         row.errors,
         row.warnings,
         item.source,
