@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from forms.checks.context import Context, Finding
 from forms.checks.paths import field_label, progress_label, progress_path
 from forms.checks.show import show_date, show_number
+from forms.report import ProgressReport
 from forms.schema import PROGRESS_FIELDS_BY_KEY
 from forms.thainum import decimal_places, format_percent
 
@@ -41,19 +43,29 @@ def percent_decimals(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def progress_goes_down(ctx: Context) -> Iterator[Finding]:
-    previous: tuple[int, Decimal] | None = None  # (no, percent) of the last report with one
-    for r in ctx.report.progress_reports:
-        if r.progress_percent is None:
+def _backwards(
+    reports: list[ProgressReport], key: str
+) -> Iterator[tuple[ProgressReport, int, Any]]:
+    """Each report whose `key` is less than that of the last report before it that has one:
+    (the report, that earlier report's number, its value)."""
+    previous: tuple[int, Any] | None = None
+    for r in reports:
+        value = getattr(r, key)
+        if value is None:
             continue
-        if previous is not None and r.progress_percent < previous[1]:
-            yield Finding(
-                progress_path(r.no, "progress_percent"),
-                f"{progress_label(r.no)}: ความก้าวหน้า {_show_percent(r.progress_percent)} % "
-                f"ลดลงจาก {_show_percent(previous[1])} % ใน{progress_label(previous[0])} "
-                "— ความก้าวหน้าสะสมไม่ควรลดลง ตรวจตัวเลข",
-            )
-        previous = (r.no, r.progress_percent)
+        if previous is not None and value < previous[1]:
+            yield r, previous[0], previous[1]
+        previous = (r.no, value)
+
+
+def progress_goes_down(ctx: Context) -> Iterator[Finding]:
+    for r, before_no, before in _backwards(ctx.report.progress_reports, "progress_percent"):
+        yield Finding(
+            progress_path(r.no, "progress_percent"),
+            f"{progress_label(r.no)}: ความก้าวหน้า {_show_percent(r.progress_percent)} % "
+            f"ลดลงจาก {_show_percent(before)} % ใน{progress_label(before_no)} "
+            "— ความก้าวหน้าสะสมไม่ควรลดลง ตรวจตัวเลข",
+        )
 
 
 def report_dated(ctx: Context) -> Iterator[Finding]:
@@ -78,18 +90,13 @@ def report_status_chosen(ctx: Context) -> Iterator[Finding]:
 
 
 def report_dates_forward(ctx: Context) -> Iterator[Finding]:
-    previous: tuple[int, date] | None = None  # (no, date) of the last dated report
-    for r in ctx.report.progress_reports:
-        if r.date is None:
-            continue
-        if previous is not None and r.date < previous[1]:
-            yield Finding(
-                progress_path(r.no, "date"),
-                f"{progress_label(r.no)} ลงวันที่ {show_date(r.date)} "
-                f"ก่อน{progress_label(previous[0])} ({show_date(previous[1])}) "
-                "— รายงานต้องเรียงตามวันที่ ตรวจวันที่",
-            )
-        previous = (r.no, r.date)
+    for r, before_no, before in _backwards(ctx.report.progress_reports, "date"):
+        yield Finding(
+            progress_path(r.no, "date"),
+            f"{progress_label(r.no)} ลงวันที่ {show_date(r.date)} "
+            f"ก่อน{progress_label(before_no)} ({show_date(before)}) "
+            "— รายงานต้องเรียงตามวันที่ ตรวจวันที่",
+        )
 
 
 def report_dates_in_project(ctx: Context) -> Iterator[Finding]:
