@@ -253,12 +253,7 @@ class ReportForm(QTabWidget):
             note.setStyleSheet("color: #566573;")
             layout.addWidget(note)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.scrolls[section.key] = scroll
-        return scroll
+        return self._scrolled(section, content)
 
     def _progress_page(self, section: Section) -> QWidget:
         page = QWidget()
@@ -270,6 +265,10 @@ class ReportForm(QTabWidget):
         layout.addWidget(self.progress, 1)
         # scrolls as a whole on a screen too short for the table and the selected report
         # (1366×768 at 150 %), rather than pushing the window's bottom off the screen
+        return self._scrolled(section, page)
+
+    def _scrolled(self, section: Section, page: QWidget) -> QScrollArea:
+        """The tab's page in a frameless scroll area (kept in `scrolls`)."""
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
