@@ -18,9 +18,10 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from forms.report import Report
 from forms.thaidate import THAI_DIGITS
 
 _SEPARATOR = "\x1f"  # keeps a word from matching across two fields
@@ -54,6 +55,20 @@ class DraftSummary(NamedTuple):
     agency_office: str
     updated_at: datetime  # aware, UTC
     deleted_at: datetime | None  # aware, UTC; None unless in the bin
+
+
+def saved_summary(draft_id: int, report: Report, when: datetime) -> DraftSummary:
+    """The drafts list's row of draft `draft_id` just saved with `report` at `when`, as
+    listing would read it back (the window shows it without reading the list again)."""
+    return DraftSummary(
+        draft_id,
+        report.project_name,
+        report.project_code,
+        report.fiscal_year,
+        report.agency_office,
+        when.astimezone(UTC),
+        None,
+    )
 
 
 def _summary(row: Row) -> DraftSummary:

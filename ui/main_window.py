@@ -33,6 +33,7 @@ from forms.schema import FIELDS, SECTIONS
 from storage.backups import daily_backup
 from storage.drafts import DraftStore
 from storage.errors import StorageError
+from storage.summaries import saved_summary
 from ui import dialogs, help_dialogs, menus, settings
 from ui.autosave import Autosaver
 from ui.background import Background
@@ -44,7 +45,7 @@ from ui.importing import Importer
 from ui.pdf_export import PdfActions
 from ui.problems_dock import DOCK_HEIGHT, ProblemsDock
 from ui.report_form import ReportForm
-from ui.save_state import SaveState, backup_warning, saved_summary
+from ui.save_state import SaveState, backup_warning
 from ui.window_layout import fit_to_screen, make_splitter, placeholder_page
 
 START_TAB_ENV = "BMA_REPORT_START_TAB"  # developer options (screenshots), see the docstring

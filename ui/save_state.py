@@ -2,21 +2,18 @@
 
 `SaveState` is the status bar's word on the open draft (when it was last saved, that it has
 edits not saved yet, or that saving failed and will be tried again); `backup_warning` says
-why a save's daily backup could not be made; `saved_summary` is the drafts list's row of a
-draft just saved, shown without reading the list again. The window (`ui.main_window`)
-calls them when the autosaver reports.
+why a save's daily backup could not be made. The window (`ui.main_window`) calls them when
+the autosaver reports (and shows the saved draft's row, `storage.summaries.saved_summary`).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from forms.report import Report
 from storage.backups import backup_folder
-from storage.drafts import DraftSummary
 from storage.errors import StorageError
 from ui import plain
 from ui.draft_list import local_time_text
@@ -59,16 +56,3 @@ def backup_warning(error: Exception, db_path: Path) -> str:
         else f"เขียนโฟลเดอร์ {backup_folder(db_path)} ไม่ได้"
     )
     return f"บันทึกงานแล้ว แต่ทำสำเนาสำรองประจำวันไม่ได้ ({why}) — โปรแกรมจะลองอีกครั้งเมื่อบันทึกครั้งถัดไป"
-
-
-def saved_summary(draft_id: int, report: Report, when: datetime) -> DraftSummary:
-    """The drafts list's row of draft `draft_id`, saved with `report` at `when`."""
-    return DraftSummary(
-        draft_id,
-        report.project_name,
-        report.project_code,
-        report.fiscal_year,
-        report.agency_office,
-        when.astimezone(UTC),
-        None,
-    )
