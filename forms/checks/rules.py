@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from forms.checks import glyphs, lists, progress, project, separators, text, typed
+from forms.checks.calendar import PLAUSIBLE_BE_YEARS
 from forms.checks.context import Context, Finding
 from forms.checks.problem import Severity
 
@@ -30,7 +31,12 @@ RULES: tuple[Rule, ...] = (
     Rule("unreadable", ERROR, "วันที่และตัวเลขที่พิมพ์ไว้อ่านเป็นค่าได้", typed.unreadable),
     Rule("project_code", ERROR, "รหัสโครงการตามรูปแบบ 12345678-1234", project.project_code_pattern),
     Rule("fiscal_year_ce", ERROR, "ปีงบประมาณที่พิมพ์เป็น ค.ศ.", project.fiscal_year_ce),
-    Rule("fiscal_year_range", ERROR, "ปีงบประมาณ พ.ศ. 2500-2700", project.fiscal_year_range),
+    Rule(
+        "fiscal_year_range",
+        ERROR,
+        f"ปีงบประมาณ พ.ศ. {PLAUSIBLE_BE_YEARS[0]}-{PLAUSIBLE_BE_YEARS[-1]}",
+        project.fiscal_year_range,
+    ),
     Rule("start_after_end", ERROR, "วันเริ่มต้นไม่หลังวันสิ้นสุด", project.start_before_end),
     Rule("outside_fiscal_year", WARNING, "วันของโครงการอยู่ในปีงบประมาณ", project.dates_in_fiscal_year),
     Rule("money_range", ERROR, "จำนวนเงินไม่ติดลบและไม่เกินที่รับได้", project.money_range),
