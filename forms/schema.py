@@ -59,10 +59,6 @@ class Field:
     item_numbering: str = ""  # printed prefix of list items, e.g. "2." gives 2.1, 2.2
     paragraphs: bool = False  # a list whose items are paragraphs (line breaks kept)
 
-    @property
-    def is_list(self) -> bool:
-        return self.kind in (Kind.TEXT_LIST, Kind.REPORT_LIST)
-
 
 # Tab titles short enough for all seven to show whole on 1366×768 at 150 % beside the
 # drafts panel; each tab's page starts with the form's own heading in full.

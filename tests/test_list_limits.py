@@ -13,13 +13,14 @@ from PySide6.QtCore import Qt
 
 from forms.errors import TooManyItemsError
 from forms.interchange import dumps, loads
+from forms.kinds import TYPES
 from forms.printout.limits import fit_to_limits
 from forms.report import ProgressReport, Report
 from forms.schema import FIELDS, FIELDS_BY_KEY
 from ui.editors import make_editor
 from ui.progress_tab import ProgressTab
 
-LISTS = [f for f in FIELDS if f.is_list]
+LISTS = [f for f in FIELDS if TYPES[f.kind].is_list]
 
 
 @pytest.mark.parametrize("field", LISTS, ids=lambda f: f.key)
