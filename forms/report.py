@@ -64,8 +64,8 @@ class _Report:
     @property
     def budget_spent(self) -> Decimal:
         """Sum of the budget used by every progress report; never stored as input.
-        Infinity rather than an exception when enormous (a damaged draft's amounts), so
-        the window, the PDF and the checks all show it and the checks say why."""
+        Infinity rather than an exception when enormous (a damaged draft's amounts): the
+        window and the PDF show it as it is, and the checks say why it is wrong."""
         with decimal.localcontext() as context:
             context.traps[decimal.Overflow] = False
             context.traps[decimal.InvalidOperation] = False
@@ -79,7 +79,11 @@ class _Report:
     def budget_remaining(self) -> Decimal | None:
         if self.budget_received is None:
             return None
-        return self.budget_received - self.budget_spent
+        with decimal.localcontext() as context:
+            context.traps[decimal.Overflow] = False
+            context.traps[decimal.InvalidOperation] = False
+            remaining = self.budget_received - self.budget_spent
+        return None if remaining.is_nan() else remaining  # Infinity less Infinity
 
     def copy(self) -> Any:
         """A deep copy (lists and progress reports are new objects)."""

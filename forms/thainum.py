@@ -15,10 +15,22 @@ from forms.thaidate import THAI_DIGITS
 _TYPED_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 
 
+# Babel formats through a Decimal context of 28 digits: a value this large (a damaged
+# draft's; typing and import refuse over 15 digits) is written as Python writes it, so it
+# stays visible, and the checks say what is wrong with it
+_FORMATTABLE_DIGITS = 25
+
+
+def _unformattable(value: Decimal) -> bool:
+    return not value.is_finite() or value.adjusted() >= _FORMATTABLE_DIGITS
+
+
 def format_money(value: Decimal | None) -> str:
     """`180,000` or `1,234.50` (decimals only when there are satang); '' when empty."""
     if value is None:
         return ""
+    if _unformattable(value):
+        return str(value)
     has_satang = value != value.to_integral_value()
     pattern = "#,##0.00" if has_satang else "#,##0"
     return format_decimal(value, format=pattern, locale="th", decimal_quantization=True)
@@ -28,6 +40,8 @@ def format_percent(value: Decimal | None) -> str:
     """`20.00` (always two decimals); '' when empty."""
     if value is None:
         return ""
+    if _unformattable(value):
+        return str(value)
     return format_decimal(value, format="0.00", locale="th", decimal_quantization=True)
 
 

@@ -95,3 +95,22 @@ def test_every_kind_has_one_type_object_whose_values_round_trip():
         assert kind.decode(field, field.key, kind.encode(field, value)) == value, field.key
         assert kind.from_column(kind.to_column(value)) == value, field.key
         assert kind.show(field, value), field.key  # something to show the clerk
+
+
+def test_a_damaged_drafts_enormous_amounts_still_print_and_show():
+    from decimal import Decimal
+
+    from forms.pdf.report_pages import render_pdf
+    from forms.report import ProgressReport
+    from forms.thainum import format_money, format_percent
+
+    huge = Decimal("1E+30")
+    report = Report(budget_received=Decimal("Infinity"))
+    report.progress_reports = [ProgressReport(budget_used=huge), ProgressReport(budget_used=huge)]
+    assert format_money(huge) == "1E+30"
+    assert format_money(report.budget_spent) == str(report.budget_spent)  # 2.000…E+30
+    assert format_percent(Decimal("Infinity")) == "Infinity"
+    assert format_money(Decimal("180000.5")) == "180,000.50"  # the usual way unchanged
+    assert render_pdf(report).startswith(b"%PDF-")
+    report.progress_reports = [ProgressReport(budget_used=Decimal("Infinity"))]
+    assert report.budget_remaining is None  # Infinity less Infinity: no number

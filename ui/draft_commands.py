@@ -5,7 +5,8 @@ duplicate for the next fiscal year, move to the bin, restore from the bin, empty
 and show the drafts restored from a backup. Each leaves the open draft first through the
 window's `leave_current` (its edits saved, or the clerk asked) and shows the result in the
 panel, the tabs (`show_document`, `open_draft`) and the status bar; a store that refuses
-(`StorageError`) is said in a message box and changes nothing.
+(`StorageError`) is said in a message box and changes nothing (emptying the bin keeps
+what it deleted before the refusal, and says how many).
 """
 
 from __future__ import annotations
