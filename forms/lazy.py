@@ -3,6 +3,7 @@ package (`forms.checks.paths`, `storage.errors`) does not import the whole packa
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any
@@ -14,6 +15,8 @@ def lazy_getattr(package: str, homes: dict[str, str]) -> Callable[[str], Any]:
     def __getattr__(name: str) -> Any:
         if name not in homes:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        return getattr(import_module(homes[name]), name)
+        value = getattr(import_module(homes[name]), name)
+        setattr(sys.modules[package], name, value)  # found directly from now on
+        return value
 
     return __getattr__

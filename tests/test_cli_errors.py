@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from forms.interchange import loads
-from storage.drafts import DraftStore, DraftSummary
+from storage.drafts import DraftStore
+from storage.summaries import DraftSummary
 from tests.cli import run_cli as _cli
 from tests.conftest import DATA
 

@@ -33,7 +33,7 @@ from xlsxwriter.worksheet import Worksheet
 from benchmarks.bench_xlsx import varied_report
 from forms.district.summary import SOURCE_JSON, Collected, progress_log
 from forms.errors import FormError
-from forms.export.cells import Column, Kind, Table, Unreadable, text_width
+from forms.export.cells import Column, Kind, Table, text_width
 from forms.export.tables import items_progress_table, progress_table, quarter_table
 from forms.export.xlsx_columns import TEXT_MAX_WIDTH, value_width
 from forms.export.xlsx_sheet import FastWorksheet
@@ -42,6 +42,7 @@ from forms.interchange import dumps, loads
 from forms.report import ProgressReport, Report
 from forms.schema import PROGRESS_FIELDS
 from forms.trusted_json import UntrustedJson, loads_trusted, loads_trusted_log
+from forms.typed import Unreadable
 from storage.collection import Collection
 from storage.collection_reports import RUN
 from storage.errors import StorageError

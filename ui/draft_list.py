@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.thaidate import format_be_date
-from storage.drafts import DraftSummary
+from storage.summaries import DraftSummary
 from ui import plain
 
 Index = QModelIndex | QPersistentModelIndex

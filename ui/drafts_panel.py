@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.drafts import DraftStore, DraftSummary
+from storage.drafts import DraftStore
+from storage.summaries import DraftSummary
 from ui.draft_list import DraftDelegate, DraftListModel
 from ui.icons import icon
 

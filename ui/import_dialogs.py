@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.checks import Severity
+from forms.printed import PAGE_HEADER
 from forms.printout.result import is_structure, recognised_label
 from forms.printout.warned import warned_paths
 from ui import plain, screen
@@ -185,7 +186,7 @@ class PasteDialog(QDialog):
         intro.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setObjectName("paste_text")
-        self.text.setPlaceholderText("** แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ ** …")
+        self.text.setPlaceholderText(f"{PAGE_HEADER} …")
         buttons = QDialogButtonBox()
         self.read_button = buttons.addButton("อ่านข้อความ", QDialogButtonBox.ButtonRole.AcceptRole)
         self.read_button.setObjectName("paste_read")

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from forms.errors import FormError
 from forms.filetypes import is_importable
 from forms.report import Report
-from storage.drafts import DraftSummary
 from storage.errors import StorageError
+from storage.summaries import DraftSummary
 from ui import dialogs, settings
 from ui.background import Background
 from ui.draft_list import local_time_text

@@ -15,7 +15,8 @@ import io
 from datetime import date
 from decimal import Decimal
 
-from forms.export.cells import Kind, Table, Unreadable, Value, csv_text
+from forms.export.cells import Kind, Table, Value, csv_text
+from forms.typed import Unreadable
 
 
 def csv_value(kind: Kind, value: Value) -> str:

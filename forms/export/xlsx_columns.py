@@ -18,7 +18,8 @@ from decimal import Decimal
 from itertools import count
 from typing import Any
 
-from forms.export.cells import Kind, Unreadable, Value, text_width
+from forms.export.cells import Kind, Value, text_width
+from forms.typed import Unreadable
 
 TEXT_MAX_WIDTH = 48  # a long name is cut off on screen (the whole text is in the cell)
 FIXED_WIDTH = {Kind.DATE: 11.0, Kind.YEAR: 6.0}

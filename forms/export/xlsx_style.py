@@ -205,11 +205,12 @@ class SheetWriter:
         """Set the column widths (the last step: they depend on every value written) and
         the printout: A4 landscape, as many pages wide as keep the 16 pt text readable
         (about 11 pt printed), pages down as the rows need."""
-        total, header_lines = 0.0, 1
+        total, header_lines, set_widths = 0.0, 1, {}
         for col, width in self.widths.items():
             fitted = LONG_TEXT_WIDTH if col in self.wide else min(width + PADDING, TEXT_MAX_WIDTH)
             fitted = round(max(fitted, 6.0), 1)
             self.sheet.set_column(col, col, fitted)
+            set_widths[col] = fitted
             total += fitted
             if col in self.headers:
                 header_lines = max(header_lines, _wrapped_lines(self.headers[col], fitted - 1))
@@ -221,7 +222,7 @@ class SheetWriter:
         if pages > 1 and self.identifying is not None:
             # a row read across pages: each page starts with its project's code, and the
             # pages of the same rows print one after the other (over, then down)
-            repeated = self.widths.get(self.identifying, 0.0) + PADDING
+            repeated = min(set_widths.get(self.identifying, 0.0), PAGE_WIDTH / 2)
             self.sheet.repeat_columns(self.identifying)
             self.sheet.print_across()
             pages = max(1, math.ceil((total - repeated) / (PAGE_WIDTH - repeated)))

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from forms.kinds import TYPES
 from forms.pdf.blocks import CELL_PAD, Cell, Grid, ReportRows
 from forms.pdf.fonts import Style
@@ -40,11 +38,6 @@ def label(key: str) -> str:
 
 def plabel(key: str) -> str:
     return PROGRESS_FIELDS_BY_KEY[key].label
-
-
-def _money(value: Decimal | None) -> str:
-    text = format_money(value)
-    return f"{text} บาท" if text else ""
 
 
 def heading(text: str) -> ThaiParagraph:

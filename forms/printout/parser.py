@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from forms.printed import PAGE_TITLE
 from forms.printout.copies import CopyParse, CopyReader
 from forms.printout.labels import PAGE_FOOTER, is_page_header
 from forms.printout.limits import fit_to_limits
@@ -26,7 +27,7 @@ def parse_printout_text(text: str) -> ImportResult:
     if not found:
         raise PrintoutError(
             'ไม่พบแบบรายงานในข้อความนี้ (ไม่มีหัวข้อเช่น "ชื่อโครงการ/กิจกรรม :" หรือ "รายงานครั้งที่")'
-            " — ตรวจว่าเลือกไฟล์หรือข้อความของ “แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ”"
+            f" — ตรวจว่าเลือกไฟล์หรือข้อความของ “{PAGE_TITLE}”"
         )
     index, warnings = choose(found)
     chosen = found[index]
