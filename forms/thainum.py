@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import format_decimal
-
 from forms.thaidate import THAI_DIGITS
 
 _TYPED_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
@@ -25,6 +23,14 @@ def _unformattable(value: Decimal) -> bool:
     return not value.is_finite() or value.adjusted() >= _FORMATTABLE_DIGITS
 
 
+def _format(value: Decimal, pattern: str) -> str:
+    # Babel on first use, as `forms.thaidate` loads it: the report model (`forms.kinds`)
+    # imports this module, and listing drafts or starting the window formats no number
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format=pattern, locale="th", decimal_quantization=True)
+
+
 def format_money(value: Decimal | None) -> str:
     """`180,000` or `1,234.50` (decimals only when there are satang); '' when empty."""
     if value is None:
@@ -33,7 +39,7 @@ def format_money(value: Decimal | None) -> str:
         return str(value)
     has_satang = value != value.to_integral_value()
     pattern = "#,##0.00" if has_satang else "#,##0"
-    return format_decimal(value, format=pattern, locale="th", decimal_quantization=True)
+    return _format(value, pattern)
 
 
 def format_percent(value: Decimal | None) -> str:
@@ -42,7 +48,7 @@ def format_percent(value: Decimal | None) -> str:
         return ""
     if _unformattable(value):
         return str(value)
-    return format_decimal(value, format="0.00", locale="th", decimal_quantization=True)
+    return _format(value, "0.00")
 
 
 def parse_number(text: str, unit: str = "") -> Decimal | None:
